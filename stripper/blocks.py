@@ -1,0 +1,91 @@
+"""Blocks: the units text rules judge, and how they become the article text.
+
+A block is one non-empty line. Blocks keep the number of the paragraph they
+came from, so that the article text keeps the input's paragraphs: lines of one
+paragraph are joined by a newline, paragraphs by one blank line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_SPACES = re.compile(r"\s+")
+_TITLE_MAX_CHARS = 160
+_TITLE_MAX_WORDS = 25
+
+
+class Block:
+    """One line of the article, and the rule that removed it (``None`` while kept)."""
+
+    __slots__ = ("text", "para", "removed_by")
+
+    def __init__(self, text: str, para: int) -> None:
+        self.text = text
+        self.para = para
+        self.removed_by: str | None = None
+
+    @property
+    def kept(self) -> bool:
+        return self.removed_by is None
+
+    def __repr__(self) -> str:
+        state = "kept" if self.kept else f"removed by {self.removed_by}"
+        return f"Block({self.text!r}, para={self.para}, {state})"
+
+
+def clean_line(line: str) -> str:
+    """Collapse runs of whitespace (including non-breaking spaces) and trim."""
+    return _SPACES.sub(" ", line).strip()
+
+
+def blocks_from_lines(lines: Iterable[str]) -> list[Block]:
+    """Each non-empty line is a block and a paragraph of its own (extractor output)."""
+    blocks = []
+    for line in lines:
+        line = clean_line(line)
+        if line:
+            blocks.append(Block(line, len(blocks)))
+    return blocks
+
+
+def split_text(text: str) -> tuple[str | None, list[Block]]:
+    """Split scraped text into its title (if any) and blocks.
+
+    Paragraphs are separated by blank lines; a file without blank lines has a
+    paragraph per line. A short first line followed by a blank line is the title.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    paragraphs = [p for p in _BLANK_LINE.split(text.strip()) if p.strip()]
+    title = None
+    if len(paragraphs) > 1 and "\n" not in paragraphs[0].strip() and _is_title(paragraphs[0]):
+        title = clean_line(paragraphs.pop(0))
+    if len(paragraphs) == 1:
+        paragraphs = paragraphs[0].split("\n")
+    blocks = []
+    for number, paragraph in enumerate(paragraphs):
+        for line in paragraph.split("\n"):
+            line = clean_line(line)
+            if line:
+                blocks.append(Block(line, number))
+    return title, blocks
+
+
+def _is_title(line: str) -> bool:
+    line = clean_line(line)
+    return 0 < len(line) <= _TITLE_MAX_CHARS and len(line.split()) <= _TITLE_MAX_WORDS
+
+
+def render(blocks: Iterable[Block]) -> str:
+    """Join kept blocks: lines of one paragraph by a newline, paragraphs by a blank line."""
+    out: list[str] = []
+    last_para = None
+    for block in blocks:
+        if not block.kept:
+            continue
+        if out:
+            out.append("\n" if block.para == last_para else "\n\n")
+        out.append(block.text)
+        last_para = block.para
+    return "".join(out)

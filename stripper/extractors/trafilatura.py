@@ -1,0 +1,35 @@
+"""The trafilatura extractor: main content and metadata in one pass."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import trafilatura
+
+from . import Extracted
+
+
+class TrafilaturaExtractor:
+    """Body and metadata from trafilatura, tables kept and comments left out."""
+
+    name = "trafilatura"
+
+    def extract(self, tree: Any, *, url: str | None) -> Extracted:
+        document = trafilatura.bare_extraction(
+            tree,
+            url=url,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=True,
+        )
+        if document is None:
+            return Extracted(url=url)
+        text = document.text or ""
+        return Extracted(
+            lines=text.split("\n"),
+            title=document.title or None,
+            author=document.author or None,
+            date=document.date or None,
+            url=document.url or url,
+            language=document.language or None,
+        )

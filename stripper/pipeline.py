@@ -1,0 +1,155 @@
+"""The data path, top to bottom:
+
+    decode → detect HTML or text → parse → DOM rules → extract → text rules → render
+
+:class:`Stripper` holds the configuration (rules, extractor, limits) and is
+reused across pages; every call works on its own state, so one Stripper can
+serve many threads, and it pickles for worker processes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+
+from trafilatura.utils import load_html
+
+from .article import Article, Removal
+from .blocks import Block, blocks_from_lines, render, split_text
+from .decode import decode
+from .detect import Kind, detect_kind
+from .errors import InputTooLargeError, StripperError
+from .extractors import Extracted, get_extractor
+from .rules import DomState, Rule, Ruler, TextState, builtin_rules, load_rule_file, plugin_rules
+from .rules.apply import run_dom_rules, run_text_rules
+
+InputType = Literal["auto", "html", "text"]
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+RuleSource = Rule | str | Path | Callable[[Ruler], None]
+
+
+@dataclass
+class Page:
+    """One page after the whole pipeline: what ``explain`` shows and ``extract`` returns."""
+
+    kind: Kind
+    blocks: list[Block]
+    dom_removed: list[Removal]
+    text_removed: list[Removal]
+    meta: Extracted
+
+    def article(self) -> Article:
+        return Article(
+            text=render(self.blocks),
+            title=self.meta.title,
+            author=self.meta.author,
+            date=self.meta.date,
+            url=self.meta.url,
+            language=self.meta.language,
+            kind=self.kind,
+            removed=tuple(self.dom_removed + self.text_removed),
+        )
+
+
+class Stripper:
+    """A configured extractor: build once, call :meth:`extract` for every page.
+
+    ``select`` / ``ignore``: rule codes, code prefixes or names to run / skip.
+    ``rules``: extra rules: :class:`Rule` objects, TOML rule files, or
+    functions that receive the :class:`Ruler` and insert rules where they like.
+    ``input_type``: ``"auto"`` (decide from the content), ``"html"`` or ``"text"``.
+    ``max_bytes``: inputs larger than this are refused (``None``: no limit).
+    """
+
+    def __init__(
+        self,
+        *,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] = (),
+        rules: Iterable[RuleSource] = (),
+        input_type: InputType = "auto",
+        extractor: str = "trafilatura",
+        plugins: bool = True,
+        max_bytes: int | None = DEFAULT_MAX_BYTES,
+    ) -> None:
+        if input_type not in ("auto", "html", "text"):
+            raise ValueError(f"input_type must be auto, html or text, not {input_type!r}")
+        self.input_type = input_type
+        self.max_bytes = max_bytes
+        self.extractor = get_extractor(extractor)
+        self.ruler = Ruler(builtin_rules())
+        if plugins:
+            for rule in plugin_rules():
+                self.ruler.push(rule)
+        for source in rules:
+            _add_rules(self.ruler, source)
+        self.ruler.select(None if select is None else list(select), list(ignore))
+
+    def extract(self, source: str | bytes, *, url: str | None = None) -> Article:
+        """The article in ``source`` (HTML or text, ``str`` or ``bytes``)."""
+        return self.process(source, url=url).article()
+
+    def process(self, source: str | bytes, *, url: str | None = None) -> Page:
+        """Run the whole pipeline and keep every block, kept or removed."""
+        if self.max_bytes is not None and len(source) > self.max_bytes:
+            raise InputTooLargeError(
+                f"input is {len(source):,} bytes, over the limit of {self.max_bytes:,} (max_bytes)"
+            )
+        text = decode(source)
+        kind = detect_kind(text) if self.input_type == "auto" else self.input_type
+        host = urlsplit(url).hostname if url else None
+        dom_removed: list[Removal] = []
+        if kind == "html":
+            tree = load_html(text)
+            if tree is None:
+                raise StripperError("not parseable as HTML")
+            language = _page_language(tree)
+            dom_removed = run_dom_rules(self.ruler.active("dom"), DomState(tree, url, host))
+            meta = self.extractor.extract(tree, url=url)
+            meta.language = meta.language or language
+            blocks = blocks_from_lines(meta.lines)
+        else:
+            title, blocks = split_text(text)
+            meta = Extracted(title=title, url=url)
+        text_removed = run_text_rules(self.ruler.active("text"), TextState(blocks, url, host, meta.title))
+        return Page(kind, blocks, dom_removed, text_removed, meta)
+
+
+def extract(source: str | bytes, *, url: str | None = None, **options) -> Article:
+    """Extract one article with a one-off :class:`Stripper` (see its options)."""
+    return _default_stripper(**options).extract(source, url=url)
+
+
+_DEFAULT: Stripper | None = None
+
+
+def _default_stripper(**options) -> Stripper:
+    global _DEFAULT
+    if options:
+        return Stripper(**options)
+    if _DEFAULT is None:
+        _DEFAULT = Stripper()
+    return _DEFAULT
+
+
+def _add_rules(ruler: Ruler, source: RuleSource) -> None:
+    if isinstance(source, Rule):
+        ruler.push(source)
+    elif isinstance(source, str | Path):
+        for rule in load_rule_file(source):
+            ruler.push(rule)
+    elif callable(source):
+        source(ruler)
+    else:
+        raise TypeError(f"rules: expected a Rule, a TOML file path or a callable, not {source!r}")
+
+
+def _page_language(tree) -> str | None:
+    lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+    if not lang:
+        return None
+    primary = lang.strip().split("-")[0].split("_")[0].lower()
+    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None

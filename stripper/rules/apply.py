@@ -1,0 +1,71 @@
+"""Running a stage's rules over one page and recording what each removed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..article import Removal
+from ..blocks import Block
+from .model import DomState, Rule, TextState
+
+_SPACES = re.compile(r"\s+")
+# Elements that hold the whole page: a DOM rule never drops them.
+_PROTECTED_TAGS = frozenset({"html", "head", "body", "main"})
+# A DOM rule never drops an element holding more than this share of the page's text.
+_MAX_DROPPED_SHARE = 0.5
+
+
+def run_dom_rules(rules: Sequence[Rule], state: DomState) -> list[Removal]:
+    """Drop the elements the rules select; return the removals in document order.
+
+    An element selected by several rules is credited to the first in the chain;
+    an element inside another selected element is dropped with it.
+    """
+    chosen: dict = {}
+    page_chars: list[int] = []
+    for order, rule in enumerate(rules):
+        if not rule.applies_to(state.host):
+            continue
+        for element in rule.apply(state):
+            if element not in chosen and _droppable(element, state.root, page_chars):
+                chosen[element] = (order, rule.code)
+    removals: list[tuple[int, int, Removal]] = []
+    for element, (order, code) in chosen.items():
+        if any(ancestor in chosen for ancestor in element.iterancestors()):
+            continue
+        text = _SPACES.sub(" ", element.text_content()).strip()
+        if text:
+            removals.append((element.sourceline or 0, order, Removal(code, text)))
+        element.drop_tree()
+    removals.sort(key=lambda item: (item[0], item[1]))
+    return [removal for _, _, removal in removals]
+
+
+def _droppable(element, root, page_chars: list[int]) -> bool:
+    if not isinstance(element.tag, str) or element.tag in _PROTECTED_TAGS:
+        return False
+    if element.getparent() is None:
+        return False
+    text_chars = len(element.text_content())
+    if text_chars > 200:
+        if not page_chars:
+            page_chars.append(len(root.text_content()))
+        if text_chars > _MAX_DROPPED_SHARE * page_chars[0]:
+            return False
+    return True
+
+
+def run_text_rules(rules: Sequence[Rule], state: TextState) -> list[Removal]:
+    """Mark the blocks each rule removes; return the removals in document order."""
+    blocks: Sequence[Block] = state.blocks
+    for rule in rules:
+        if not rule.applies_to(state.host):
+            continue
+        candidates = state.in_scope(rule.scope)
+        if not candidates:
+            continue
+        for i in rule.apply(state, candidates):
+            if blocks[i].removed_by is None:
+                blocks[i].removed_by = rule.code
+    return [Removal(b.removed_by, b.text) for b in blocks if b.removed_by is not None]

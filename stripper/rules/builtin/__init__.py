@@ -1,0 +1,28 @@
+"""The built-in rule packs, in the order they run.
+
+| codes  | pack                                   | module        |
+|--------|----------------------------------------|---------------|
+| STR0xx | DOM: junk containers, hidden elements  | containers.py |
+| STR050 | the title repeated as the first line   | head.py       |
+| STR1xx | comment forms and prompts              | comments.py   |
+| STR2xx | coverage and "read more" link lines    | links.py      |
+| STR3xx | share, follow and print prompts        | share.py      |
+| STR4xx | newsletter and subscription boxes      | newsletter.py |
+| STR5xx | related lists, previous/next links     | related.py    |
+| STR6xx | cookie and consent notices             | notices.py    |
+| STR7xx | advertising labels                     | notices.py    |
+| STR8xx | tags, breadcrumbs, copyright footers   | footer.py     |
+| STR900 | the trailing-junk pass                 | trailing.py   |
+"""
+
+from ..model import Rule
+from . import (
+    comments, containers, footer, head, links, newsletter, notices, related, share, trailing,
+)
+
+_PACKS = (containers, head, comments, links, share, newsletter, related, notices, footer, trailing)
+
+
+def builtin_rules() -> list[Rule]:
+    """Every built-in rule, DOM rules first, in chain order."""
+    return [rule for pack in _PACKS for rule in pack.RULES]

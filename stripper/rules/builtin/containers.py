@@ -1,0 +1,116 @@
+"""DOM rules: the containers junk lives in, and hidden elements (STR0xx).
+
+These run on the parsed page before extraction and drop whole elements.
+"""
+
+from ..patterns import selector_rule
+
+_LOWER = "translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz')"
+
+HIDDEN_ELEMENTS = selector_rule(
+    "STR001",
+    "hidden-elements",
+    "Elements a browser does not show: hidden, aria-hidden=\"true\", inline display:none.",
+    xpath=[
+        "//*[@hidden]",
+        "//*[@aria-hidden='true']",
+        f"//*[contains({_LOWER}, 'display:none') or contains({_LOWER}, 'visibility:hidden')]",
+    ],
+    doc="""What it does: drops elements with the ``hidden`` attribute,
+``aria-hidden="true"``, or an inline ``display:none`` / ``visibility:hidden``
+style, before extraction.
+
+Why: pages carry invisible form states, modal dialogs and screen-reader
+duplicates whose text a reader never sees.""",
+    removes=('<div hidden><p>Thanks for signing up! Check your inbox.</p></div>',
+             '<p style="display: none">Please enter a valid email address.</p>',
+             '<span aria-hidden="true">Share this article</span>'),
+    keeps=('<p style="color: grey">The storm reached the coast at dawn.</p>',
+           '<div aria-hidden="false"><p>Officials said the bridge would reopen.</p></div>'),
+)
+
+COMMENT_FORMS = selector_rule(
+    "STR002",
+    "comment-form-containers",
+    "Comment forms and comment sections: #respond, .comment-respond, #comments, Disqus.",
+    css=["#respond", ".comment-respond", "#commentform", "form.comment-form", ".comments-area",
+         "#comments", ".comment-list", ".commentlist", "#disqus_thread", ".td-comments-title-wrap",
+         ".comments-section", ".comment-section", ".wpd-form-wrap", "#wpdcom"],
+    doc="""What it does: drops WordPress (classic, block and tagDiv themes),
+wpDiscuz and Disqus comment forms and comment lists before extraction.
+
+Why: a comment form's prompts are the junk most often left at the end of
+scraped articles.""",
+    removes=('<div id="respond"><h3>Leave a Reply</h3><form><textarea placeholder="Please enter'
+             ' your comment!"></textarea></form></div>',),
+    keeps=('<div class="comment-policy-note"><p>The editors read every letter.</p></div>',),
+)
+
+SHARE_BARS = selector_rule(
+    "STR003",
+    "share-bar-containers",
+    "Share bars: Jetpack sharedaddy, AddToAny, tagDiv and generic social-share blocks.",
+    css=[".sharedaddy", ".sd-sharing", ".sd-sharing-enabled", ".share-buttons", ".social-share",
+         ".social-sharing", ".sharing-buttons", ".addtoany_share_save_container", ".a2a_kit",
+         ".td-post-sharing", ".share-bar", ".shareaholic-canvas", ".ssba", ".social-buttons",
+         ".share-links", ".post-share", ".entry-share", ".sharethis-inline-share-buttons"],
+    doc="""What it does: drops the share-button bars of common plugins and themes.
+
+Why: their labels ("Share this:", "Facebook", "Twitter") end up as one-word paragraphs.""",
+    removes=('<div class="sharedaddy sd-sharing-enabled"><h3>Share this:</h3><ul><li>'
+             '<a>Twitter</a></li><li><a>Facebook</a></li></ul></div>',),
+    keeps=('<div class="shared-history"><p>The two towns share a long history.</p></div>',),
+)
+
+RELATED_WIDGETS = selector_rule(
+    "STR004",
+    "related-post-widgets",
+    "Related-post widgets: Jetpack, YARPP, Contextual Related Posts, tagDiv related blocks.",
+    css=["#jp-relatedposts", ".jp-relatedposts", ".related-posts", ".related_posts",
+         ".yarpp-related", ".crp_related", ".td-related-posts", ".td_block_related_posts",
+         ".related-articles", ".related-stories", "aside.related", ".relatedposts",
+         ".wp-block-jetpack-related-posts", ".you-may-also-like"],
+    doc="""What it does: drops related-post widgets before extraction.
+
+Why: their headlines belong to other articles.""",
+    removes=('<div id="jp-relatedposts" class="jp-relatedposts"><h3>Related</h3><p>'
+             '<a>Ten walks on the coast</a></p></div>',),
+    keeps=('<div class="relation"><p>The relation between the two was never easy.</p></div>',),
+)
+
+NEWSLETTER_FORMS = selector_rule(
+    "STR005",
+    "newsletter-forms",
+    "Newsletter boxes: Mailchimp for WP, Jetpack and Ghost sign-up cards, subscribe forms.",
+    css=[".mc4wp-form", ".newsletter-signup", ".newsletter-box", ".newsletter-form",
+         ".subscribe-form", ".subscription-form", ".wp-block-jetpack-subscriptions",
+         ".kg-signup-card", ".gh-signup", ".email-signup", ".subscribe-widget",
+         ".subscription-widget-wrap", ".substack-subscribe", "form[action*='subscribe']",
+         "form[action*='newsletter']"],
+    doc="""What it does: drops newsletter sign-up boxes and subscribe forms.
+
+Why: the boxes sit inside article bodies and hold whole sentences, so
+extractors keep them.""",
+    removes=('<form class="mc4wp-form"><p>Sign up for our newsletter</p>'
+             '<input type="email" placeholder="Your email"></form>',),
+    keeps=('<div class="news"><p>The newsroom moved to a new building in May.</p></div>',),
+)
+
+COOKIE_BANNERS = selector_rule(
+    "STR006",
+    "cookie-banners",
+    "Cookie banners: OneTrust, Cookiebot, Complianz, Cookie Notice and generic consent boxes.",
+    css=["#onetrust-banner-sdk", "#onetrust-consent-sdk", "#cookie-notice", "#cookie-law-info-bar",
+         ".cookie-banner", ".cookie-notice", ".cc-window", "#CybotCookiebotDialog",
+         ".cmplz-cookiebanner", "#gdpr-cookie-notice", "#cookie-consent", ".cookie-consent",
+         "#cookiebanner", ".cookiebanner", "#usercentrics-root", ".qc-cmp2-container"],
+    doc="""What it does: drops consent-management banners and dialogs.
+
+Why: their text ("We use cookies …") is in the page before any script runs.""",
+    removes=('<div id="onetrust-banner-sdk"><p>We use cookies to personalise content.</p>'
+             '<button>Accept All Cookies</button></div>',),
+    keeps=('<div class="cookies-recipe"><p>Bake the cookies for twelve minutes.</p></div>',),
+)
+
+RULES = [HIDDEN_ELEMENTS, COMMENT_FORMS, SHARE_BARS, RELATED_WIDGETS, NEWSLETTER_FORMS,
+         COOKIE_BANNERS]

@@ -1,0 +1,64 @@
+"""Tag, category and breadcrumb lines; copyright footers (STR8xx)."""
+
+from ..patterns import pattern_rule
+
+TAG_LINES = pattern_rule(
+    "STR801",
+    "tag-lines",
+    "Tag and category lines: 'Tags: economy, trade', 'Filed under: Science', 'Posted in News'.",
+    doc="""What it does: removes lines that list the article's tags, topics or
+categories after a label, in four languages.
+
+Why: taxonomy lines sit before or after the body and are kept by extractors
+as short paragraphs.""",
+    labels=[r"tags?", r"tagged(?: with| as)?", r"topics?", r"filed under", r"categories",
+            r"category", r"posted in", r"published in", r"schlagwörter", r"schlagworte",
+            r"themen", r"stichwörter", r"étiquettes", r"mots[- ]clés", r"catégories?",
+            r"thèmes", r"etiquetas", r"categorías?", r"temas"],
+    starts=[r"posted in \w", r"filed under \w", r"tagged \w"],
+    blocks=[r"tags|topics|categories|schlagwörter|étiquettes|etiquetas"],
+    label_max_words=30,
+    removes=("Tags: economy, trade, tariffs", "Filed under: Science", "Posted in News",
+             "Schlagwörter: Bahn, Streik", "Étiquettes : économie"),
+    keeps=("Tags on the birds showed they flew more than 3,000 kilometres in a month.",),
+)
+
+BREADCRUMBS = pattern_rule(
+    "STR802",
+    "breadcrumbs",
+    "Breadcrumb trails: 'Home › News › Science', 'You are here: Home / Blog'.",
+    doc="""What it does: removes breadcrumb trails: a home label followed by path
+separators, or a "You are here" label.
+
+Why: breadcrumbs precede the title and carry only section names.""",
+    starts=[r"(?:home|startseite|accueil|inicio|portada)\s*(?:[›»>/|→]|::)\s*\S",
+            r"you are here\s*:", r"sie sind hier\s*:", r"vous êtes ici\s*:", r"estás en\s*:"],
+    label_max_words=20,
+    removes=("Home › News › Science", "Home / Blog / Recipes", "You are here: Home » Reviews",
+             "Startseite > Politik > Inland"),
+    keeps=("Home is where the work is, for a growing share of the city's residents.",),
+)
+
+COPYRIGHT_FOOTERS = pattern_rule(
+    "STR803",
+    "copyright-footers",
+    "Copyright footers: '© 2024 Example Media. All rights reserved.'",
+    doc="""What it does: removes copyright lines and "All rights reserved" footers,
+in four languages.
+
+Why: the site footer follows the body in scraped text.""",
+    starts=[r"©", r"\(c\)\s*(?:\d{4}|copyright)", r"copyright\s*(?:©|\(c\)|\d{4})"],
+    blocks=[
+        r".{0,150}\ball rights reserved.{0,100}",
+        r"(?:.{0,150}\W)?alle rechte vorbehalten.{0,100}",
+        r"(?:.{0,150}\W)?tous droits réservés.{0,100}",
+        r"(?:.{0,150}\W)?todos los derechos reservados.{0,100}",
+        r"copyright(?: \d{4})?",
+    ],
+    label_max_words=40,
+    removes=("© 2024 Example Media. All rights reserved.", "Copyright 2023 The Daily Example",
+             "Alle Rechte vorbehalten.", "© Le Journal 2025 – Tous droits réservés"),
+    keeps=("Copyright law has not kept pace with the technology, the committee concluded.",),
+)
+
+RULES = [TAG_LINES, BREADCRUMBS, COPYRIGHT_FOOTERS]

@@ -1,0 +1,113 @@
+"""Newsletter and subscription boxes (STR4xx)."""
+
+from ..patterns import literal, pattern_rule
+
+NEWSLETTER_SIGNUP = pattern_rule(
+    "STR401",
+    "newsletter-signup",
+    "Newsletter and subscription calls: 'Sign up for our newsletter', 'Subscribe', 'Enter your email'.",
+    doc="""What it does: removes the text of newsletter and subscription boxes: calls
+to sign up or subscribe, email-field placeholders, paywall prompts, and
+Substack's "Thanks for reading …! Subscribe for free …", in four languages.
+
+Why: newsletter boxes are placed inside and after article bodies and are kept
+by extractors because they contain sentences.""",
+    blocks=literal(
+        "subscribe", "subscribe now", "subscribe today", "subscribe for free", "sign up",
+        "sign me up", "sign up now", "newsletter", "newsletters", "get our newsletter",
+        "enter your email", "enter your email address", "your email address", "email address",
+        "type your email", "type your email…", "your email", "join now", "join our newsletter",
+        "sign up for more like this", "already a subscriber", "already a subscriber? log in",
+        "already have an account? sign in", "subscribe to continue reading",
+        "subscribe to read the full article", "this article is for subscribers only",
+        "newsletter abonnieren", "jetzt abonnieren", "abonnieren", "abonnez-vous",
+        "s'abonner", "inscrivez-vous", "je m'abonne", "suscríbete", "suscribirse",
+        "suscríbete ahora", "e-mail-adresse", "adresse e-mail", "votre adresse e-mail",
+        "correo electrónico", "tu correo electrónico",
+    )
+    + [
+        r"(?:sign up|subscribe|register|join)(?: now| today| free| for free)?"
+        r" (?:for|to) (?:our|the|my)\b.{0,60}\b(?:newsletters?|mailing list|updates|emails?"
+        r"|digest|briefing)\b.{0,160}",
+        r"(?:get|receive) (?:the |our )?.{0,60}(?:newsletter|headlines|stories|news|updates)"
+        r" (?:delivered )?(?:straight |directly )?(?:to|in) your inbox.{0,120}",
+        r"thanks for reading .{1,80}\W+subscribe for free to receive new posts and support"
+        r" (?:my|our) work",
+        r"subscribe for free to receive new posts and support (?:my|our) work",
+        r"(?:already a subscriber|already have an account)\W+(?:log|sign) ?in.{0,40}",
+        r"subscribe (?:to|for) .{1,60}",
+        r"(?:abonnieren sie|melden sie sich).{0,60}newsletter.{0,120}",
+        r"(?:abonnez-vous|inscrivez-vous) à (?:notre|la) (?:newsletter|lettre).{0,120}",
+        r"(?:suscríbete|regístrate) (?:a|en) (?:nuestro|nuestra|el|la) "
+        r"(?:boletín|newsletter).{0,120}",
+        r"(?:recibe|reciba) (?:nuestro|nuestra|el|la) (?:boletín|newsletter).{0,120}",
+    ],
+    removes=("Sign up for our newsletter", "Subscribe", "Type your email…",
+             "Get the latest headlines delivered to your inbox every morning.",
+             "Thanks for reading The Weekly Ledger! Subscribe for free to receive new posts and support my work.",
+             "Newsletter abonnieren", "Abonnez-vous à notre newsletter",
+             "Suscríbete a nuestro boletín"),
+    keeps=("More than 40,000 readers subscribe to the newsletter, which began in 2015 as a hobby.",
+           "The council will subscribe to the regional transport plan, officials said."),
+)
+
+NEWSLETTER_CONFIRMATION = pattern_rule(
+    "STR402",
+    "newsletter-confirmation",
+    "Sign-up confirmations: 'Thanks for signing up!', 'Check your inbox to confirm'.",
+    doc="""What it does: removes the success and error messages of subscription
+forms, which are in the page even before anyone subscribes.
+
+Why: hidden form states become visible text when a page is scraped.""",
+    blocks=[
+        r"(?:thanks|thank you) for (?:signing up|subscribing|joining)(?: (?:to|for) .{1,60}?)?"
+        r"(?:[.!]\s.{0,160})?",
+        r"you(?:'re| are)(?: now)? (?:subscribed|signed up|on the list)(?:\W.{0,120})?",
+        r"(?:success\W+)?(?:please )?check your (?:inbox|email)(?: to confirm.{0,80})?",
+        r"(?:great|success|almost done)\W+.{0,80}(?:inbox|email|subscri).{0,80}",
+        r"(?:something went wrong|oops)\W+.{0,40}(?:try again|email).{0,60}",
+        r"please (?:enter|provide) a valid email(?: address)?",
+        r"danke für (?:ihre|deine) anmeldung.{0,100}",
+        r"merci (?:pour votre|de votre) inscription.{0,100}",
+        r"gracias por (?:suscribirte|tu suscripción|registrarte).{0,100}",
+    ],
+    removes=("Thanks for signing up!", "Check your inbox to confirm your subscription.",
+             "You're subscribed", "Please enter a valid email address",
+             "Merci pour votre inscription !"),
+    keeps=("Thanks for signing up so many volunteers, the organisers told the crowd on Sunday.",),
+)
+
+NEWSLETTER_CONSENT = pattern_rule(
+    "STR403",
+    "newsletter-consent",
+    "Opt-in consent lines: 'By signing up, you agree to our Privacy Policy', 'Unsubscribe at any time'.",
+    doc="""What it does: removes the legal small print of sign-up boxes: consent to
+terms and privacy policy, unsubscribe notices, reCAPTCHA notices, opt-in
+checkbox labels.
+
+Why: the small print sits inside article bodies with the newsletter box.""",
+    blocks=[
+        r"by (?:signing up|subscribing|registering|clicking.{1,40}|submitting.{1,40}|"
+        r"entering your email.{0,40}|continuing),? you (?:agree|consent|acknowledge|accept).{0,400}",
+        r"(?:you (?:can|may) )?unsubscribe (?:at any time|anytime).{0,200}",
+        r"we (?:respect|value) your privacy.{0,200}",
+        r"we(?:'ll| will) never share your (?:email|e-mail|details).{0,120}",
+        r"no spam.{0,80}",
+        r"this site is protected by recaptcha and the google privacy policy and terms of"
+        r" service apply",
+        r"(?:yes,? )?i (?:agree|consent|would like) to (?:receive|the|be contacted).{0,300}",
+        r"i have read and (?:agree|accept).{0,200}",
+        r"(?:privacy policy|terms of (?:use|service))(?:\W+(?:and|&)?\W*(?:privacy policy|terms"
+        r" of (?:use|service)|cookie policy))*",
+        r"mit (?:der|dem) anmeldung.{0,40}(?:einverstanden|stimmen sie|akzeptieren).{0,300}",
+        r"en vous (?:inscrivant|abonnant).{0,300}",
+        r"al (?:suscribirte|registrarte|suscribirse).{0,300}",
+    ],
+    removes=("By signing up, you agree to our Terms of Use and Privacy Policy.",
+             "You can unsubscribe at any time.",
+             "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+             "No spam. Unsubscribe anytime."),
+    keeps=("By signing up, members agreed to a code of conduct that the club drafted in 1998.",),
+)
+
+RULES = [NEWSLETTER_SIGNUP, NEWSLETTER_CONFIRMATION, NEWSLETTER_CONSENT]

@@ -1,0 +1,59 @@
+"""Cookie and consent notices (STR6xx) and advertising labels (STR7xx)."""
+
+from ..patterns import literal, pattern_rule
+
+COOKIE_NOTICES = pattern_rule(
+    "STR601",
+    "cookie-notices",
+    "Cookie and consent banners: 'We use cookies …', 'Accept all', 'Cookie settings'.",
+    doc="""What it does: removes the text and buttons of cookie and consent banners,
+in four languages.
+
+Why: consent banners are in the HTML of almost every European page and end up
+at the start or end of scraped text.""",
+    blocks=[
+        r"(?:this|our) (?:web)?site uses cookies(?:[ ,.]+(?:to|and|for|so|in order)\b.{0,500})?",
+        r"we (?:and our partners )?use cookies(?: and similar technologies)?"
+        r"(?:[ ,.]+(?:to|on|for|so|and|in order)\b.{0,500})?",
+        r"by (?:continuing to (?:use|browse)|using) (?:this|our) (?:web)?site.{0,300}",
+        r"(?:accept|reject|decline|allow|refuse|deny)(?: all| necessary| essential)?(?: cookies)?",
+        r"(?:cookie|privacy) (?:settings|preferences|policy|notice|consent)",
+        r"manage (?:cookies|preferences|consent|options|settings)|i accept|i agree|got it|ok,? got it",
+        r"(?:wir|diese (?:web)?seite|diese website) (?:verwenden|verwendet|nutzen|nutzt) cookies.{0,500}",
+        r"alle akzeptieren|alle ablehnen|cookie-einstellungen|einstellungen|zustimmen|akzeptieren",
+        r"(?:nous utilisons|ce site utilise) (?:des )?cookies.{0,500}",
+        r"tout accepter|tout refuser|paramétrer les cookies|gérer les cookies|accepter|refuser",
+        r"(?:utilizamos|usamos|este sitio(?: web)? utiliza|esta web utiliza) cookies.{0,500}",
+        r"aceptar(?: todas)?(?: las cookies)?|rechazar(?: todas)?|configurar cookies",
+    ],
+    removes=("We use cookies to improve your experience. By using our site you agree to our cookie policy.",
+             "Accept all cookies", "Cookie settings", "Wir verwenden Cookies, um unsere Website zu verbessern.",
+             "Tout accepter", "Utilizamos cookies propias y de terceros."),
+    keeps=("We use cookies as a case study in the second chapter, the author explains.",
+           "Accept the offer or walk away: that was the choice the union faced."),
+)
+
+AD_LABELS = pattern_rule(
+    "STR701",
+    "ad-labels",
+    "Advertising labels: 'Advertisement', 'Sponsored', 'Story continues below advertisement'.",
+    doc="""What it does: removes the labels of ad slots between paragraphs, in several
+languages.
+
+Why: the ad is gone from scraped text but its label stays, as a one-word paragraph.""",
+    blocks=literal(
+        "advertisement", "advertisements", "advertising", "sponsored", "sponsored content",
+        "paid content", "paid post", "promoted", "promoted content", "ad", "ads",
+        "story continues below advertisement", "article continues below advertisement",
+        "article continues below", "story continues below", "continue reading below",
+        "scroll to continue with content", "skip advertisement", "content continues below",
+        "advertisement - scroll to continue", "anzeige", "werbung", "publicité", "publicidad",
+        "anuncio", "pubblicità", "реклама", "広告", "ad feedback", "report this ad",
+    )
+    + [r"advertisement\W+(?:story|article|content) continues below(?: advertisement)?"],
+    removes=("Advertisement", "Story continues below advertisement", "Sponsored", "Anzeige",
+             "Publicité"),
+    keeps=("Advertisement spending fell by a third during the first months of the pandemic.",),
+)
+
+RULES = [COOKIE_NOTICES, AD_LABELS]

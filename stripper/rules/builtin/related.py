@@ -1,0 +1,98 @@
+"""Related, recommended and most-read lists; previous/next links (STR5xx)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Rule, TextState, is_prose, word_count
+from ..patterns import BlockMatcher, literal, pattern_rule
+
+# A list item under a "related" heading: a headline, not a paragraph.
+_ITEM_MAX_WORDS = 20
+
+_HEADINGS = BlockMatcher(
+    blocks=[
+        r"related(?: (?:posts?|articles?|stories|story|content|news|reading|links|topics|videos?))?",
+        r"(?:you|we think you) (?:may|might|will|could) (?:also )?(?:like|enjoy|be interested in)",
+        r"you may be interested in|recommended(?: for you| reading| stories| articles| posts)?",
+        r"more (?:from|in|on|by|about) .{1,40}|more (?:stories|articles|news|posts|to read)",
+        r"(?:most|the most) (?:read|popular|viewed|shared|commented|recent)(?: (?:articles|stories|posts|now|today))?",
+        r"popular(?: (?:posts|stories|articles|now|today|this week))?|trending(?: (?:now|stories|articles))?",
+        r"top stories|latest (?:news|posts|stories|articles|headlines)|recent (?:posts|articles|stories)",
+        r"what to read next|read next|up next|don't miss|editor'?s picks|in case you missed it",
+        r"more from (?:the )?author|more from (?:this|our) .{1,30}|other (?:stories|articles)",
+        r"similar (?:posts|articles|stories)|further reading|keep reading|around the web",
+        r"ähnliche (?:artikel|beiträge|themen)|das könnte sie auch interessieren|meistgelesen|"
+        r"weitere artikel|mehr aus .{1,30}|verwandte (?:artikel|beiträge)|beliebte beiträge",
+        r"articles similaires|à lire aussi|a lire aussi|les plus lus|sur le même sujet|"
+        r"vous aimerez aussi|articles liés|dans la même rubrique|à découvrir aussi",
+        r"artículos relacionados|noticias relacionadas|te puede interesar|lo más leído|"
+        r"también te puede interesar|más noticias|entradas relacionadas|te recomendamos",
+    ],
+)
+
+
+def related_list(state: TextState, indices: Iterable[int]) -> list[int]:
+    """A related-list heading and the headline-like lines right after it."""
+    removed: list[int] = []
+    blocks, keys = state.blocks, state.keys
+    in_list = False
+    for i in indices:
+        text = blocks[i].text
+        if _HEADINGS.matches(keys[i], text):
+            removed.append(i)
+            in_list = True
+        elif in_list and word_count(text) <= _ITEM_MAX_WORDS and not is_prose(text):
+            removed.append(i)
+        else:
+            in_list = False
+    return removed
+
+
+RELATED_LISTS = Rule(
+    "STR501",
+    "related-lists",
+    "text",
+    "'Related posts', 'You may also like', 'Most read' headings and the headlines under them.",
+    related_list,
+    doc="""What it does: removes a heading that announces a list of other articles
+("Related posts", "You may also like", "Most read", "Ähnliche Artikel",
+"Articles similaires", "Artículos relacionados") together with the
+headline-like lines that follow it, up to the next line of prose.
+
+Why: related-post widgets follow the body in nearly every template, and their
+headlines are easily mistaken for short paragraphs.""",
+    removes=("Related posts\nHow the city rebuilt its harbour\nA short history of the tram",
+             "You may also like\nTen walks on the coast",
+             "Most Read\nCouncil votes on budget\nSchool to close in June",
+             "Artículos relacionados\nEl Gobierno aprueba el plan"),
+    keeps=("Related research has reached the same conclusion, the authors wrote in their paper.",
+           "Most read the report as a warning, although its authors insisted it was not one."),
+)
+
+POST_NAVIGATION = pattern_rule(
+    "STR502",
+    "post-navigation",
+    "Previous/next links: 'Previous article', 'Next post', 'Newer Post Older Post Home'.",
+    doc="""What it does: removes the previous/next navigation of blog and news
+templates, alone or with the linked headline after a separator.
+
+Why: the navigation sits between the article and its comments.""",
+    blocks=literal("previous article", "next article", "previous post", "next post",
+                   "previous story", "next story", "newer post", "older post", "newer posts",
+                   "older posts", "previous", "next", "home", "article précédent",
+                   "article suivant", "artículo anterior", "siguiente artículo",
+                   "vorheriger artikel", "nächster artikel", "entrada anterior",
+                   "entrada siguiente")
+    + [r"(?:newer posts?\W*)?(?:older posts?\W*)?home", r"newer posts?\W+older posts?",
+       r"(?:previous|next|prev)(?: (?:article|post|story|entry))?\W*(?:next|previous)?"
+       r"(?: (?:article|post|story|entry))?"],
+    labels=[r"previous(?: article| post| story)?", r"next(?: article| post| story)?", r"prev",
+            r"article précédent", r"article suivant", r"artículo anterior", r"siguiente artículo"],
+    label_max_words=20,
+    removes=("Previous article", "Next article", "Newer Post Older Post Home",
+             "Previous post: How we moved our servers"),
+    keeps=("Next year the festival moves to a larger site on the edge of town.",),
+)
+
+RULES = [RELATED_LISTS, POST_NAVIGATION]

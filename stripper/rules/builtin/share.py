@@ -1,0 +1,81 @@
+"""Share, follow and print prompts (STR3xx)."""
+
+from ..patterns import literal, pattern_rule
+
+_NETWORKS = (r"facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|e-?mail|print|telegram|"
+             r"tumblr|pocket|flipboard|messenger|threads|bluesky|mastodon|instagram|youtube|"
+             r"tiktok|xing|vk|copy link|copy url|sms")
+
+SHARE_PROMPTS = pattern_rule(
+    "STR301",
+    "share-prompts",
+    "Share-bar text: 'Share this:', 'Share on Facebook', 'Click to share on X', network names.",
+    doc="""What it does: removes lines that are the labels of share buttons: "Share
+this:", "Share on Facebook", "Click to share on Twitter (Opens in new window)",
+a bare network name or a run of them ("Facebook Twitter WhatsApp"), Jetpack's
+"Like this:" / "Loading...", in four languages.
+
+Why: share bars are the commonest junk in scraped articles; their button
+labels come out as one-word paragraphs.""",
+    blocks=[
+        r"(?:share|tweet|post|pin|send)(?: this)?(?: (?:article|story|post|page|on|via|to))?"
+        rf"(?: (?:{_NETWORKS}))?",
+        rf"click to (?:share|email|print)(?: (?:on|this|a link to a friend|via))?(?: (?:{_NETWORKS}))?"
+        r"(?:\W+opens in new window)?",
+        rf"(?:(?:{_NETWORKS}|share|tweet|pin it|like|whatsapp)\W*){{1,12}}",
+        r"like this(?:\W+like loading)?|like loading|loading",
+        r"share (?:this|the) (?:article|story|post|page)(?: with (?:a friend|friends))?",
+        r"shares?|\d+\s+shares?",
+        rf"(?:teilen|artikel teilen|auf (?:{_NETWORKS}) teilen|partager|partager (?:cet article|sur (?:{_NETWORKS}))|"
+        rf"compartir|comparte (?:este|esta) (?:artículo|noticia)|compartir en (?:{_NETWORKS}))",
+    ],
+    removes=("Share this:", "Share on Facebook", "Click to share on Twitter (Opens in new window)",
+             "Facebook", "Facebook Twitter WhatsApp Email", "Like this:", "Loading...",
+             "Teilen", "Partager sur Facebook", "Compartir"),
+    keeps=("Readers were asked to share on Facebook how the storm affected them.",
+           "Twitter said the change would take effect next month."),
+)
+
+FOLLOW_PROMPTS = pattern_rule(
+    "STR302",
+    "follow-prompts",
+    "'Follow us on …', 'Like us on Facebook', 'Follow @handle' lines.",
+    doc="""What it does: removes calls to follow the site or author on social networks.
+
+Why: they close many articles and author boxes, and carry no article text.""",
+    blocks=[
+        rf"follow(?: us| me)?(?: on (?:{_NETWORKS}|social media))?(?: (?:and|or|,) (?:{_NETWORKS}))*"
+        r"(?: for (?:more|the latest).{0,80})?",
+        r"follow @\w+(?: on \w+)?",
+        rf"like us on (?:{_NETWORKS})",
+        rf"folge?n? (?:sie )?uns(?: auf (?:{_NETWORKS}))?",
+        rf"suivez[- ]nous(?: sur (?:{_NETWORKS}))?",
+        rf"síguenos(?: en (?:{_NETWORKS}))?",
+    ],
+    removes=("Follow us on Twitter", "Follow", "Follow @examplenews", "Like us on Facebook",
+             "Suivez-nous sur Instagram", "Síguenos en Twitter"),
+    keeps=("Follow the river north for two miles and the trail begins.",),
+)
+
+PRINT_SAVE_BUTTONS = pattern_rule(
+    "STR303",
+    "print-and-save-buttons",
+    "Button labels: 'Print', 'Email this article', 'Jump to Recipe', 'Save', 'Listen'.",
+    doc="""What it does: removes the labels of page tools: print, email, save, listen,
+font size, and recipe-card buttons ("Jump to Recipe", "Pin Recipe", "Rate this recipe").
+
+Why: tool bars sit at the top and bottom of articles and recipes.""",
+    blocks=literal(
+        "print", "print this article", "print this page", "print article", "email this article",
+        "email this", "email this story", "jump to recipe", "print recipe", "pin recipe",
+        "save recipe", "rate this recipe", "rate recipe", "save", "save article", "saved",
+        "listen", "listen to this article", "listen to article", "font size", "text size",
+        "gift this article", "gift article", "copy link", "drucken", "imprimer", "imprimir",
+        "artikel anhören", "écouter cet article", "escuchar", "zoom", "bookmark",
+    )
+    + [r"listen to this article\W+\d+\s*min(?:utes?)?", r"\d+\s*min(?:ute)?s?\s+(?:read|listen)"],
+    removes=("Print", "Jump to Recipe", "Listen to this article", "5 min read", "Drucken"),
+    keeps=("Print editions will stop next year, the publisher announced on Friday.",),
+)
+
+RULES = [SHARE_PROMPTS, FOLLOW_PROMPTS, PRINT_SAVE_BUTTONS]

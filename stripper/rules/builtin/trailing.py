@@ -1,0 +1,57 @@
+"""The trailing-junk pass (STR900)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Rule, TextState, is_prose, word_count
+
+# Longest block that can still be a link or a label rather than a paragraph.
+_MAX_JUNK_WORDS = 20
+
+
+def trailing_junk(state: TextState, indices: Sequence[int]) -> list[int]:
+    """The run of link- and label-like blocks after the last paragraph.
+
+    ``indices`` are the live blocks after the last substantial paragraph. The
+    region starts after the last block that reads as prose (a short closing
+    sentence stays) and is left alone when the line before it introduces a
+    list (ends with a colon) or when it holds table rows.
+    """
+    region: list[int] = []
+    for i in reversed(indices):
+        text = state.blocks[i].text
+        if is_prose(text) or word_count(text) > _MAX_JUNK_WORDS or " | " in text:
+            break
+        region.append(i)
+    if not region:
+        return []
+    region.reverse()
+    before = [i for i in range(region[0]) if state.blocks[i].removed_by is None]
+    if before and state.blocks[before[-1]].text.rstrip().endswith(":"):
+        return []
+    return region
+
+
+TRAILING_JUNK = Rule(
+    "STR900",
+    "trailing-junk",
+    "text",
+    "The run of short link- and label-like lines after the article's last paragraph.",
+    trailing_junk,
+    scope="tail",
+    doc="""What it does: after the last substantial paragraph, removes as one region
+the run of short lines that are not prose (no sentence ending, or too few
+words to be a sentence): headline lists, button labels, author names, footer
+links. A short closing paragraph that reads as prose ("The hearing resumes on
+Monday.") stays, and so does a list introduced by a line ending in a colon.
+
+Why: whatever a page has after its article (widgets, navigation, footers) is
+made of such lines, in any language and any wording, so no phrase list can
+catch it all.""",
+    removes=("Top stories\nMarkets rally on rate hopes\nCity council approves budget",
+             "John Smith\nSenior Reporter\nView all posts"),
+    keeps=("The hearing resumes on Monday.",),
+)
+
+RULES = [TRAILING_JUNK]

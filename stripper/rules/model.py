@@ -1,0 +1,146 @@
+"""What a rule is, and the state rules look at while they run."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Literal
+
+from ..blocks import Block
+
+Stage = Literal["dom", "text"]
+Scope = Literal["anywhere", "head", "tail"]
+STAGES: tuple[Stage, ...] = ("dom", "text")
+SCOPES: tuple[Scope, ...] = ("anywhere", "head", "tail")
+
+_CODE = re.compile(r"^[A-Z]{1,8}[0-9]{1,4}$")
+_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named junk rule.
+
+    ``apply`` is called with the stage's state and the indices in scope:
+    a ``text`` rule gets a :class:`TextState` and the indices of the live
+    blocks in its scope, and returns the indices it removes; a ``dom`` rule
+    gets a :class:`DomState` and returns the elements it drops.
+    """
+
+    code: str
+    name: str
+    stage: Stage
+    summary: str
+    apply: Callable[..., Iterable[Any]]
+    scope: Scope = "anywhere"
+    doc: str = ""
+    removes: tuple[str, ...] = ()  #: examples the rule must remove
+    keeps: tuple[str, ...] = ()  #: look-alike examples it must keep
+    domains: tuple[str, ...] = ()  #: run only on pages whose host is (a subdomain of) one of these
+    enabled: bool = True  #: on by default
+    origin: str = "stripper"  #: where the rule comes from: stripper, a plugin, a TOML file
+
+    def __post_init__(self) -> None:
+        from ..errors import RuleError
+
+        if not _CODE.match(self.code):
+            raise RuleError(f"rule code {self.code!r} must be capital letters then digits")
+        if not _NAME.match(self.name):
+            raise RuleError(f"rule name {self.name!r} must be kebab-case")
+        if self.stage not in STAGES:
+            raise RuleError(f"rule {self.code}: stage must be one of {', '.join(STAGES)}")
+        if self.scope not in SCOPES:
+            raise RuleError(f"rule {self.code}: scope must be one of {', '.join(SCOPES)}")
+        object.__setattr__(self, "removes", tuple(self.removes))
+        object.__setattr__(self, "keeps", tuple(self.keeps))
+        object.__setattr__(self, "domains", tuple(d.lower().lstrip(".") for d in self.domains))
+
+    def applies_to(self, host: str | None) -> bool:
+        if not self.domains:
+            return True
+        if not host:
+            return False
+        return any(host == d or host.endswith("." + d) for d in self.domains)
+
+
+_STRIP_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+_TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+_WORD = re.compile(r"\w+")
+# Words that occur in running prose but rarely in link labels and headlines.
+FUNCTION_WORDS = frozenset(
+    """a an the of to in on at is are was were be been has have had and or but that this
+    with for from as by it its not will would can could said says he she they we you i
+    der die das und ist ein eine nicht mit den dem zu von im auf für sich es sie wir
+    le la les des une est et que qui dans pour pas sur il elle nous vous du au
+    el los las una es y que en por con para del se lo su al como""".split()
+)
+
+
+def normalise(text: str) -> str:
+    """Lower-case, trimmed of punctuation and symbols at both ends: what patterns match."""
+    return _STRIP_EDGES.sub("", text.casefold())
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def is_prose(text: str) -> bool:
+    """A sentence or more: ends like a sentence and reads like running text."""
+    if not _TERMINAL.search(text):
+        return False
+    words = [w.casefold() for w in _WORD.findall(text)]
+    if len(words) < 4:
+        return False
+    return any(w in FUNCTION_WORDS for w in words)
+
+
+def is_substantial(text: str) -> bool:
+    """A real paragraph of the article: prose of some length."""
+    words = word_count(text)
+    return words >= 25 or (words >= 8 and is_prose(text))
+
+
+@dataclass
+class TextState:
+    """The blocks of one page while text rules run."""
+
+    blocks: Sequence[Block]
+    url: str | None = None
+    host: str | None = None
+    title: str | None = None
+
+    @cached_property
+    def keys(self) -> list[str]:
+        """Each block's text as patterns see it (see :func:`normalise`)."""
+        return [normalise(b.text) for b in self.blocks]
+
+    @cached_property
+    def substantial(self) -> list[bool]:
+        return [is_substantial(b.text) for b in self.blocks]
+
+    def in_scope(self, scope: Scope) -> list[int]:
+        """Indices of live blocks in ``scope``.
+
+        ``head``: before the first substantial paragraph; ``tail``: after the last one.
+        """
+        live = [i for i, b in enumerate(self.blocks) if b.removed_by is None]
+        if scope == "anywhere":
+            return live
+        real = [i for i in live if self.substantial[i]]
+        if scope == "head":
+            first = real[0] if real else len(self.blocks)
+            return [i for i in live if i < first]
+        last = real[-1] if real else -1
+        return [i for i in live if i > last]
+
+
+@dataclass
+class DomState:
+    """The parsed page while DOM rules run."""
+
+    root: Any  #: the lxml root element
+    url: str | None = None
+    host: str | None = None

@@ -1,0 +1,123 @@
+"""Rules made of data: text patterns and CSS selectors.
+
+Built-in rule packs, TOML rule files and plugins all build their simple rules
+here. Patterns are compiled once, when the rule is made; matchers are plain
+objects so that rules pickle for worker processes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cached_property
+
+from lxml.cssselect import CSSSelector
+from lxml.etree import XPath
+
+from .model import Rule, Scope, TextState, word_count
+
+# What may stand between a block-leading label and the text it introduces.
+LABEL_SEPARATOR = r"\s*[:：|»›>\-–—]\s*"
+DEFAULT_LABEL_MAX_WORDS = 25
+
+
+def literal(*phrases: str) -> list[str]:
+    """Regex patterns matching these phrases exactly (case and edge punctuation aside)."""
+    return [re.escape(p.casefold()).replace(r"\ ", r"\s+") for p in phrases]
+
+
+class BlockMatcher:
+    """Removes blocks whose whole text, or leading label, matches a pattern.
+
+    ``blocks``: regexes that must match a block's whole normalised text.
+    ``labels``: regexes for a label that starts a block and is followed by a
+    separator (``Full coverage: Technology``); such blocks must be at most
+    ``label_max_words`` long, so that prose starting with a word never matches.
+    ``starts``: regexes matched at the start of the block's raw text with no
+    separator needed (``© 2024 Example Media``), under the same length limit.
+    """
+
+    def __init__(
+        self,
+        blocks: Sequence[str] = (),
+        labels: Sequence[str] = (),
+        label_max_words: int = DEFAULT_LABEL_MAX_WORDS,
+        starts: Sequence[str] = (),
+    ) -> None:
+        self.block_patterns = tuple(blocks)
+        self.label_patterns = tuple(labels)
+        self.start_patterns = tuple(starts)
+        self.label_max_words = label_max_words
+        self._whole = _compile(self.block_patterns, r"(?:{})")
+        leading = [f"(?:{p}){LABEL_SEPARATOR}\\S" for p in self.label_patterns]
+        self._leading = _compile(leading + list(self.start_patterns), "(?:{})")
+
+    def matches(self, key: str, text: str) -> bool:
+        if self._whole is not None and self._whole.fullmatch(key):
+            return True
+        if self._leading is not None and self._leading.match(text.lstrip().casefold()):
+            return word_count(text) <= self.label_max_words
+        return False
+
+    def __call__(self, state: TextState, indices: Iterable[int]) -> list[int]:
+        keys, blocks = state.keys, state.blocks
+        return [i for i in indices if self.matches(keys[i], blocks[i].text)]
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(
+            state["block_patterns"], state["label_patterns"], state["label_max_words"],
+            state["start_patterns"],
+        )
+
+
+def _compile(patterns: Sequence[str], template: str) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile(template.format("|".join(f"(?:{p})" for p in patterns)), re.IGNORECASE)
+
+
+class ElementMatcher:
+    """Selects elements by CSS selectors and/or XPath expressions, compiled on first use."""
+
+    def __init__(self, css: Sequence[str] = (), xpath: Sequence[str] = ()) -> None:
+        self.css = tuple(css)
+        self.xpath = tuple(xpath)
+
+    @cached_property
+    def _expression(self) -> XPath:
+        parts = [CSSSelector(sel).path for sel in self.css] + list(self.xpath)
+        return XPath(" | ".join(parts))
+
+    def __call__(self, state, indices=None) -> list:
+        return self._expression(state.root)
+
+    def __getstate__(self) -> dict:
+        return {"css": self.css, "xpath": self.xpath}
+
+
+def pattern_rule(
+    code: str,
+    name: str,
+    summary: str,
+    *,
+    blocks: Sequence[str] = (),
+    labels: Sequence[str] = (),
+    starts: Sequence[str] = (),
+    scope: Scope = "anywhere",
+    label_max_words: int = DEFAULT_LABEL_MAX_WORDS,
+    **fields,
+) -> Rule:
+    """A text rule removing blocks that match ``blocks``, or start with ``labels`` or ``starts``."""
+    matcher = BlockMatcher(blocks, labels, label_max_words, starts)
+    return Rule(code, name, "text", summary, matcher, scope=scope, **fields)
+
+
+def selector_rule(
+    code: str, name: str, summary: str, *, css: Sequence[str] = (), xpath: Sequence[str] = (),
+    **fields,
+) -> Rule:
+    """A DOM rule dropping the elements that match CSS selectors or XPath expressions."""
+    return Rule(code, name, "dom", summary, ElementMatcher(css, xpath), **fields)

@@ -1,0 +1,108 @@
+"""The Python API: extract() and Stripper on HTML (bytes and str) and scraped text."""
+
+import pickle
+from dataclasses import FrozenInstanceError
+
+import pytest
+from conftest import PROSE, SEED
+
+from stripper import Article, EmptyInputError, Stripper, StripperError, extract
+
+PAGE = f"""<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
+<title>Harbour plan approved | Example News</title>
+<meta property="og:title" content="Harbour plan approved">
+<meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2024-03-05T10:00:00Z">
+</head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Harbour plan approved</h1>
+<p>{PROSE[0]}</p>
+<p>Full coverage: Politics</p>
+<p>{PROSE[1]}</p>
+<div class="sharedaddy sd-sharing-enabled"><h3>Share this:</h3><ul><li><a href="#">Twitter</a></li></ul></div>
+</article>
+<div id="respond"><h3>Leave a Reply</h3><p>Please enter your comment!</p></div>
+</body></html>"""
+
+
+def test_html_bytes_and_str_give_the_same_article():
+    from_bytes = extract(PAGE.encode("utf-8"), url="https://example-news.com/a")
+    from_str = extract(PAGE, url="https://example-news.com/a")
+    assert from_bytes == from_str
+    assert from_bytes.kind == "html"
+    assert from_bytes.text == "\n\n".join(PROSE)
+
+
+def test_html_metadata():
+    art = extract(PAGE, url="https://example-news.com/a")
+    assert art.title == "Harbour plan approved"
+    assert art.author == "Jane Doe"
+    assert art.date == "2024-03-05"
+    assert art.url == "https://example-news.com/a"
+    assert art.language == "en"
+
+
+def test_removals_name_their_rules_in_document_order():
+    art = extract(PAGE)
+    codes = [r.rule for r in art.removed]
+    assert "STR201" in codes  # the hub link between the paragraphs
+    assert {"STR002", "STR003"} <= set(codes)  # comment form and share bar, before extraction
+    assert any(r.text == "Full coverage: Politics" for r in art.removed)
+
+
+def test_seed_text_comes_out_clean(seed_bytes):
+    art = extract(seed_bytes)
+    assert art.kind == "text"
+    assert art.title == "IBM drops facial recognition, joins call for police reform"
+    paragraphs = art.text.split("\n\n")
+    assert len(paragraphs) == 8
+    assert art.text == (SEED / "expected.txt").read_text(encoding="utf-8").strip()
+    for junk in ("Full coverage", "Please enter your comment", "Please enter your name here"):
+        assert junk not in art.text
+    assert [(r.rule, r.text) for r in art.removed] == [
+        ("STR201", "Full coverage: Technology"),
+        ("STR101", "Please enter your comment!"),
+        ("STR101", "Please enter your name here"),
+    ]
+
+
+def test_article_is_immutable_and_serialises():
+    art = extract("Title\n\n" + PROSE[0])
+    with pytest.raises(FrozenInstanceError):
+        art.text = "x"
+    data = art.to_dict()
+    assert set(data) == {"text", "title", "author", "date", "url", "language", "kind", "removed"}
+    assert data["removed"] == []
+    assert isinstance(art, Article)
+
+
+def test_text_without_blank_lines_has_a_paragraph_per_line():
+    art = extract(f"{PROSE[0]}\nAdvertisement\n{PROSE[1]}")
+    assert art.title is None
+    assert art.text == "\n\n".join(PROSE)
+
+
+def test_input_type_overrides_detection():
+    markup = "<p>" + PROSE[0] + "</p><p>" + PROSE[1] + "</p><div>x</div>"
+    assert extract(markup).kind == "html"
+    as_text = extract(markup, input_type="text")
+    assert as_text.kind == "text" and "<p>" in as_text.text
+
+
+@pytest.mark.parametrize("bad", [b"", b"   \n\t ", ""])
+def test_empty_input_raises_a_stripper_error(bad):
+    with pytest.raises(EmptyInputError):
+        extract(bad)
+
+
+def test_binary_input_raises_a_stripper_error():
+    with pytest.raises(StripperError, match="binary"):
+        extract(bytes(range(256)) * 40)
+
+
+def test_stripper_pickles_and_keeps_its_configuration():
+    s = Stripper(ignore=["STR2"])
+    clone = pickle.loads(pickle.dumps(s))
+    seed = (SEED / "input.txt").read_bytes()
+    assert clone.extract(seed) == s.extract(seed)
+    assert "Full coverage: Technology" in clone.extract(seed).text
