@@ -80,7 +80,7 @@ def _rule(path: Path, number: int, table: dict[str, Any]) -> Rule:
             if not table.get("css"):
                 raise fail("css", "a DOM rule needs at least one CSS selector")
             rule = selector_rule(table["code"], table["name"], summary, css=table["css"], **common)
-            rule.apply._expression  # compile now, so that a bad selector is reported here
+            _ = rule.apply._expression  # compile now, so that a bad selector is reported here
             return rule
         if stage != "text":
             raise fail("stage", f"must be 'text' or 'dom', not {stage!r}")

@@ -17,7 +17,16 @@
 
 from ..model import Rule
 from . import (
-    comments, containers, footer, head, links, newsletter, notices, related, share, trailing,
+    comments,
+    containers,
+    footer,
+    head,
+    links,
+    newsletter,
+    notices,
+    related,
+    share,
+    trailing,
 )
 
 _PACKS = (containers, head, comments, links, share, newsletter, related, notices, footer, trailing)
