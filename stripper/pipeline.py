@@ -23,6 +23,7 @@ from .decode import decode
 from .detect import Kind, detect_kind
 from .errors import InputTooLargeError, StripperError
 from .extractors import Extracted, get_extractor
+from .metadata import headline
 from .rules import DomState, Rule, Ruler, TextState, builtin_rules, load_rule_file, plugin_rules
 from .rules.apply import run_dom_rules, run_text_rules
 
@@ -107,9 +108,11 @@ class Stripper:
             if tree is None:
                 raise StripperError("not parseable as HTML")
             language = _page_language(tree)
+            title = headline(tree)
             dom_removed = run_dom_rules(self.ruler.active("dom"), DomState(tree, url, host))
             meta = self.extractor.extract(tree, url=url)
             meta.language = meta.language or language
+            meta.title = title or meta.title
             blocks = blocks_from_lines(meta.lines)
         else:
             title, blocks = split_text(text)

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal
 
+from lxml.etree import XPath
+
 from ..blocks import Block
 
 Stage = Literal["dom", "text"]
@@ -83,14 +85,26 @@ def normalise(text: str) -> str:
     return _STRIP_EDGES.sub("", text.casefold())
 
 
+# Scripts written without spaces between words: Han, Hiragana, Katakana, Thai, Lao, Khmer.
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Characters of unspaced script that count as one word.
+_CHARS_PER_WORD = 2
+
+
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    """Words in ``text``; in scripts without spaces, every two characters count as a word."""
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(_WORD.findall(text))
+    return len(_WORD.findall(_UNSPACED.sub(" ", text))) + unspaced // _CHARS_PER_WORD
 
 
 def is_prose(text: str) -> bool:
     """A sentence or more: ends like a sentence and reads like running text."""
     if not _TERMINAL.search(text):
         return False
+    if _UNSPACED.search(text):
+        return word_count(text) >= 4
     words = [w.casefold() for w in _WORD.findall(text)]
     if len(words) < 4:
         return False
@@ -144,3 +158,11 @@ class DomState:
     root: Any  #: the lxml root element
     url: str | None = None
     host: str | None = None
+
+    @cached_property
+    def labelled(self) -> list[tuple[Any, str | None, list[str]]]:
+        """Every element with an id or a class: (element, id, classes), in document order."""
+        return [(el, el.get("id"), (el.get("class") or "").split()) for el in _LABELLED(self.root)]
+
+
+_LABELLED = XPath("//*[@id or @class]")

@@ -79,23 +79,62 @@ def _compile(patterns: Sequence[str], template: str) -> re.Pattern[str] | None:
     return re.compile(template.format("|".join(f"(?:{p})" for p in patterns)), re.IGNORECASE)
 
 
+# "#id", ".class", "tag.class" or "tag#id": selectors answered from one shared pass over the page.
+_SIMPLE_SELECTOR = re.compile(r"^(?P<tag>[a-zA-Z][\w-]*)?(?:#(?P<id>[\w-]+)|\.(?P<cls>[\w-]+))$")
+
+
 class ElementMatcher:
-    """Selects elements by CSS selectors and/or XPath expressions, compiled on first use."""
+    """Selects elements by CSS selectors and/or XPath expressions.
+
+    Simple selectors (``#id``, ``.class``, ``tag.class``) are looked up in the
+    page's table of elements with an id or class, built once per page and
+    shared by every DOM rule; other selectors and XPath expressions are
+    compiled to one XPath, on first use.
+    """
 
     def __init__(self, css: Sequence[str] = (), xpath: Sequence[str] = ()) -> None:
         self.css = tuple(css)
         self.xpath = tuple(xpath)
+        self._ids: dict[str, str | None] = {}
+        self._classes: dict[str, set[str | None]] = {}
+        complex_css = []
+        for selector in self.css:
+            simple = _SIMPLE_SELECTOR.match(selector.strip())
+            if simple is None:
+                complex_css.append(selector)
+            elif simple["id"]:
+                self._ids[simple["id"]] = simple["tag"]
+            else:
+                self._classes.setdefault(simple["cls"], set()).add(simple["tag"])
+        self._complex = tuple(complex_css)
 
     @cached_property
-    def _expression(self) -> XPath:
-        parts = [CSSSelector(sel).path for sel in self.css] + list(self.xpath)
-        return XPath(" | ".join(parts))
+    def _expression(self) -> XPath | None:
+        parts = [CSSSelector(sel).path for sel in self._complex] + list(self.xpath)
+        return XPath(" | ".join(parts)) if parts else None
 
     def __call__(self, state, indices=None) -> list:
-        return self._expression(state.root)
+        found = []
+        if self._ids or self._classes:
+            for element, element_id, classes in state.labelled:
+                tag = self._ids.get(element_id, False) if element_id else False
+                if tag is None or (tag and tag == element.tag):
+                    found.append(element)
+                    continue
+                for cls in classes:
+                    tags = self._classes.get(cls)
+                    if tags is not None and (None in tags or element.tag in tags):
+                        found.append(element)
+                        break
+        if self._expression is not None:
+            found.extend(self._expression(state.root))
+        return found
 
     def __getstate__(self) -> dict:
         return {"css": self.css, "xpath": self.xpath}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["css"], state["xpath"])
 
 
 def pattern_rule(

@@ -11,6 +11,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from lxml.cssselect import CSSSelector
+
 from ..errors import RuleError
 from .model import SCOPES, Rule
 from .patterns import literal, pattern_rule, selector_rule
@@ -81,6 +83,8 @@ def _rule(path: Path, number: int, table: dict[str, Any]) -> Rule:
                 raise fail("css", "a DOM rule needs at least one CSS selector")
             rule = selector_rule(table["code"], table["name"], summary, css=table["css"], **common)
             _ = rule.apply._expression  # compile now, so that a bad selector is reported here
+            for selector in table["css"]:
+                CSSSelector(selector)
             return rule
         if stage != "text":
             raise fail("stage", f"must be 'text' or 'dom', not {stage!r}")

@@ -12,9 +12,8 @@ HIDDEN_ELEMENTS = selector_rule(
     "hidden-elements",
     "Elements a browser does not show: hidden, aria-hidden=\"true\", inline display:none.",
     xpath=[
-        "//*[@hidden]",
-        "//*[@aria-hidden='true']",
-        f"//*[contains({_LOWER}, 'display:none') or contains({_LOWER}, 'visibility:hidden')]",
+        "//*[@hidden or @aria-hidden='true' or "
+        f"contains({_LOWER}, 'display:none') or contains({_LOWER}, 'visibility:hidden')]",
     ],
     doc="""What it does: drops elements with the ``hidden`` attribute,
 ``aria-hidden="true"``, or an inline ``display:none`` / ``visibility:hidden``

@@ -1,5 +1,8 @@
 """Tag, category and breadcrumb lines; copyright footers (STR8xx)."""
 
+import re
+
+from ..model import Rule
 from ..patterns import pattern_rule
 
 TAG_LINES = pattern_rule(
@@ -61,4 +64,48 @@ Why: the site footer follows the body in scraped text.""",
     keeps=("Copyright law has not kept pace with the technology, the committee concluded.",),
 )
 
-RULES = [TAG_LINES, BREADCRUMBS, COPYRIGHT_FOOTERS]
+IMAGE_CREDITS = pattern_rule(
+    "STR804",
+    "image-credits",
+    "Photo and image credit lines: 'Credit: Jane Doe', 'Photo: Reuters', 'Image via Getty'.",
+    doc="""What it does: removes short lines that credit a photo, image or video.
+
+Why: captions are dropped with their images, but credit lines stay behind
+between paragraphs.""",
+    labels=[r"(?:photo|image|picture|video|illustration|graphic)?\s*(?:credit|credits|source)",
+            r"photo(?:graph)?s?", r"image", r"foto", r"bild", r"crédit(?: photo)?", r"fotografía"],
+    starts=[r"(?:photo|image|picture|illustration) (?:by|via|courtesy of) \w",
+            r"(?:credit|courtesy|©)\s*(?:of\s+)?(?:getty|reuters|ap|afp|shutterstock|istock|unsplash)"],
+    blocks=[r"(?:getty images|reuters|afp|shutterstock|istock|unsplash|ap photo)"
+            r"(?:\s*/\s*[\w .]{1,40})?"],
+    label_max_words=12,
+    removes=("Credit: The Spruce Eats", "Photo: Reuters", "Image by Jane Doe",
+             "Getty Images", "Source: company filings"),
+    keeps=("Credit card debt rose for the fourth quarter in a row, the bank said.",),
+)
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def no_letters(state, indices):
+    """Lines without a single letter: counters, prices, ratings, symbols."""
+    return [i for i in indices if not _LETTER.search(state.blocks[i].text)]
+
+
+NO_LETTER_LINES = Rule(
+    "STR805",
+    "no-letter-lines",
+    "text",
+    "Lines without a single letter: counters, bare prices and ratings, stars, icons.",
+    no_letters,
+    doc="""What it does: removes lines that hold no letter at all, in any script:
+share counters ("1.2K" keeps its K; "342" goes), bare prices, star ratings,
+icon glyphs, zero-width joiners.
+
+Why: widgets leave such fragments between paragraphs; a line of running text
+always has letters.""",
+    removes=("342", "★ ★ ★ ★ ★", "$19.99", "\u2022"),
+    keeps=("1.2K claps", "The vote was 52 to 48."),
+)
+
+RULES = [TAG_LINES, BREADCRUMBS, COPYRIGHT_FOOTERS, IMAGE_CREDITS, NO_LETTER_LINES]

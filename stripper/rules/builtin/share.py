@@ -78,4 +78,41 @@ Why: tool bars sit at the top and bottom of articles and recipes.""",
     keeps=("Print editions will stop next year, the publisher announced on Friday.",),
 )
 
-RULES = [SHARE_PROMPTS, FOLLOW_PROMPTS, PRINT_SAVE_BUTTONS]
+CALL_TO_ACTION_BUTTONS = pattern_rule(
+    "STR304",
+    "call-to-action-buttons",
+    "Button and link labels: 'Learn more', 'Buy now', 'Check price at Amazon', 'Reply', 'Book now'.",
+    doc="""What it does: removes lines that are only the label of a button or a
+teaser link: shop and booking buttons, "Check price at …", "Read full review",
+"Learn more", "Reply", "View this post on Instagram", "Table of contents".
+
+Why: product boxes, cards and embeds leave their buttons behind as one-line
+paragraphs between the real ones.""",
+    blocks=literal(
+        "learn more", "find out more", "read more about", "more info", "more information",
+        "book now", "buy now", "shop now", "order now", "get a quote", "get started",
+        "get started for free", "get it now", "try it free", "start free trial", "see it",
+        "see details", "view details", "view deal", "view deals", "see deal", "see price",
+        "check price", "check availability", "compare", "compare prices", "read article",
+        "read full review", "read the review", "read review", "jump to review", "jump to",
+        "view this post on instagram", "a post shared by", "table of contents",
+        "contents", "reply", "report", "quote", "like", "permalink", "show more", "show less",
+        "load more", "see more", "view all", "see all", "back to top", "scroll to top",
+        "skip to content", "skip to main content", "toggle navigation", "menu", "close",
+        "search", "sign in", "log in", "login", "register", "sign up free", "download",
+        "download now", "contact us", "call now", "call us", "website", "directions",
+        "see the rating", "mehr erfahren", "jetzt kaufen", "en savoir plus", "acheter",
+        "más información", "comprar", "saber más", "leer más",
+    )
+    + [r"(?:check|see|view|compare) (?:the )?(?:price|prices|deal|deals|availability)"
+       r"(?: (?:at|on) [\w .&'-]{1,40})?(?: \(on sale\))?",
+       r"(?:buy|shop|order|get it|view|see it) (?:at|on|from) [\w .&'-]{1,40}",
+       r"\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago",
+       r"(?:reply|like|quote|report)(?:\W+(?:reply|like|quote|report|share))+",
+       r"\+\s*more info"],
+    removes=("Learn more", "Buy now", "Check price at Amazon", "Reply", "3 months ago",
+             "View this post on Instagram", "Table of contents"),
+    keeps=("Learn more about the tides, the guide said, before you walk out to the island.",),
+)
+
+RULES = [SHARE_PROMPTS, FOLLOW_PROMPTS, PRINT_SAVE_BUTTONS, CALL_TO_ACTION_BUTTONS]

@@ -18,6 +18,8 @@ def trailing_junk(state: TextState, indices: Sequence[int]) -> list[int]:
     sentence stays) and is left alone when the line before it introduces a
     list (ends with a colon) or when it holds table rows.
     """
+    if not any(state.substantial):
+        return []  # no paragraph at all: nothing to call trailing
     region: list[int] = []
     for i in reversed(indices):
         text = state.blocks[i].text
@@ -51,7 +53,7 @@ made of such lines, in any language and any wording, so no phrase list can
 catch it all.""",
     removes=("Top stories\nMarkets rally on rate hopes\nCity council approves budget",
              "John Smith\nSenior Reporter\nView all posts"),
-    keeps=("The hearing resumes on Monday.",),
+    keeps=("The hearing resumes on Monday.", "東京都は来年から新しい交通計画を始めると発表しました。"),
 )
 
 RULES = [TRAILING_JUNK]

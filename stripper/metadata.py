@@ -1,0 +1,45 @@
+"""Page metadata that stripper reads itself, beside the extractor's."""
+
+from __future__ import annotations
+
+import re
+
+_SPACES = re.compile(r"\s+")
+# What sites put between a headline and the site's name in <title> and og:title.
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
+
+
+def headline(tree) -> str | None:
+    """The article's headline: og:title or <title> without the site name, else the first <h1>.
+
+    Titles are written "Headline | Site" (or with -, –, —, ·, •, »); the
+    headline is the first part, or the second when the first is the site's name.
+    """
+    site = _first(tree.xpath("//meta[@property='og:site_name']/@content"))
+    for candidate in (_first(tree.xpath("//meta[@property='og:title']/@content")),
+                      _first(tree.xpath("//title/text()"))):
+        title = _without_site(candidate, site)
+        if title:
+            return title
+    for h1 in tree.iterfind(".//h1"):
+        text = _SPACES.sub(" ", h1.text_content()).strip()
+        if text:
+            return text
+    return None
+
+
+def _first(values: list) -> str | None:
+    for value in values:
+        value = _SPACES.sub(" ", str(value)).strip()
+        if value:
+            return value
+    return None
+
+
+def _without_site(title: str | None, site: str | None) -> str | None:
+    if not title:
+        return None
+    parts = [p for p in _TITLE_SEPARATOR.split(title) if p]
+    if len(parts) > 1 and site and parts[0].casefold() == site.casefold():
+        parts = parts[1:]
+    return parts[0] if parts else None
