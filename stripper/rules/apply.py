@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from lxml.etree import XPath
+
 from ..article import Removal
 from ..blocks import Block
 from .model import DomState, Rule, TextState
@@ -12,8 +14,11 @@ from .model import DomState, Rule, TextState
 _SPACES = re.compile(r"\s+")
 # Elements that hold the whole page: a DOM rule never drops them.
 _PROTECTED_TAGS = frozenset({"html", "head", "body", "main"})
-# A DOM rule never drops an element holding more than this share of the page's text.
-_MAX_DROPPED_SHARE = 0.5
+# A DOM rule never drops an element holding more than this share of the page's visible text.
+_MAX_DROPPED_SHARE = 0.25
+# Text a reader sees: not inside scripts, styles or templates.
+_VISIBLE_TEXT = XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+                      " or ancestor::template)]")
 
 
 def run_dom_rules(rules: Sequence[Rule], state: DomState) -> list[Removal]:
@@ -43,17 +48,21 @@ def run_dom_rules(rules: Sequence[Rule], state: DomState) -> list[Removal]:
 
 
 def _droppable(element, root, page_chars: list[int]) -> bool:
+    """Never the page's frame, and never an element holding much of what a reader sees."""
     if not isinstance(element.tag, str) or element.tag in _PROTECTED_TAGS:
         return False
     if element.getparent() is None:
         return False
-    text_chars = len(element.text_content())
-    if text_chars > 200:
+    if len(element.text_content()) > 200:
         if not page_chars:
-            page_chars.append(len(root.text_content()))
-        if text_chars > _MAX_DROPPED_SHARE * page_chars[0]:
+            page_chars.append(_visible_chars(root))
+        if _visible_chars(element) > _MAX_DROPPED_SHARE * page_chars[0]:
             return False
     return True
+
+
+def _visible_chars(element) -> int:
+    return sum(len(text.strip()) for text in _VISIBLE_TEXT(element))
 
 
 def run_text_rules(rules: Sequence[Rule], state: TextState) -> list[Removal]:

@@ -15,12 +15,16 @@ HIDDEN_ELEMENTS = selector_rule(
         "//*[@hidden or @aria-hidden='true' or "
         f"contains({_LOWER}, 'display:none') or contains({_LOWER}, 'visibility:hidden')]",
     ],
+    enabled=False,
     doc="""What it does: drops elements with the ``hidden`` attribute,
 ``aria-hidden="true"``, or an inline ``display:none`` / ``visibility:hidden``
-style, before extraction.
+style, before extraction. Off by default: enable it with ``--select``.
 
 Why: pages carry invisible form states, modal dialogs and screen-reader
-duplicates whose text a reader never sees.""",
+duplicates whose text a reader never sees. It is off by default because many
+pages hide real content until a script shows it (tabs, "read more" toggles,
+lazily revealed listings), and dropping that content cost more recall on real
+pages than the junk it removed was worth.""",
     removes=('<div hidden><p>Thanks for signing up! Check your inbox.</p></div>',
              '<p style="display: none">Please enter a valid email address.</p>',
              '<span aria-hidden="true">Share this article</span>'),
