@@ -43,3 +43,38 @@ def _without_site(title: str | None, site: str | None) -> str | None:
     if len(parts) > 1 and site and parts[0].casefold() == site.casefold():
         parts = parts[1:]
     return parts[0] if parts else None
+
+
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+# Byline words that follow a name: dates, update notes, roles.
+_AUTHOR_TAIL = re.compile(
+    rf"\s+(?:(?:{_MONTHS})\b.*|(?:last\s+)?updated\b.*|published\b.*|posted\b.*|\d{{1,2}}\s.*|"
+    r"(?:senior|former|contributing|trending|managing|deputy|executive)\b.*|"
+    r"(?:editor|writer|reporter|correspondent|contributor)\b.*)$",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"\w+")
+
+
+def byline(tree, extracted: str | None) -> str | None:
+    """The author as the page writes it.
+
+    The extractor's author is checked against ``<meta name="author">``: when
+    both name the same people, the page's own spelling wins (it keeps
+    punctuation such as "Example.com" or "Jean-Luc Aufranc (Site)"). Several
+    authors are joined as a reader would write them ("A and B", "A, B, C"), and
+    dates or roles glued after a name are cut off.
+    """
+    if not extracted:
+        return None
+    names = [_AUTHOR_TAIL.sub("", name).strip() for name in extracted.split(";")]
+    names = [name for name in names if name]
+    if not names:
+        return None
+    declared = _first(tree.xpath("//meta[@name='author']/@content"))
+    if declared and _WORDS.findall(declared.casefold()) == _WORDS.findall(" ".join(names).casefold()):
+        return declared
+    if len(names) == 2:
+        return f"{names[0]} and {names[1]}"
+    return ", ".join(names)

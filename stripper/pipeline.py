@@ -23,7 +23,7 @@ from .decode import decode
 from .detect import Kind, detect_kind
 from .errors import InputTooLargeError, StripperError
 from .extractors import Extracted, get_extractor
-from .metadata import headline
+from .metadata import byline, headline
 from .rules import DomState, Rule, Ruler, TextState, builtin_rules, load_rule_file, plugin_rules
 from .rules.apply import run_dom_rules, run_text_rules
 
@@ -113,6 +113,7 @@ class Stripper:
             meta = self.extractor.extract(tree, url=url)
             meta.language = meta.language or language
             meta.title = title or meta.title
+            meta.author = byline(tree, meta.author)
             blocks = blocks_from_lines(meta.lines)
         else:
             title, blocks = split_text(text)

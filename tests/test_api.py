@@ -106,3 +106,35 @@ def test_stripper_pickles_and_keeps_its_configuration():
     seed = (SEED / "input.txt").read_bytes()
     assert clone.extract(seed) == s.extract(seed)
     assert "Full coverage: Technology" in clone.extract(seed).text
+
+
+@pytest.mark.parametrize("head, body_author, expected", [
+    ('<meta name="author" content="Example.com">', "", "Example.com"),
+    ('<meta name="author" content="Jean-Luc Aufranc (CNXSoft)">', "", "Jean-Luc Aufranc (CNXSoft)"),
+])
+def test_author_as_the_page_writes_it(head, body_author, expected):
+    page = (f"<html><head>{head}<title>Harbour plan</title></head><body><article><h1>Harbour plan</h1>"
+            f"{body_author}<p>{PROSE[0]}</p><p>{PROSE[1]}</p></article></body></html>")
+    assert extract(page).author == expected
+
+
+def test_title_drops_the_site_name():
+    page = (f"<html><head><title>Harbour plan approved | Example News</title></head><body><article>"
+            f"<p>{PROSE[0]}</p></article></body></html>")
+    assert extract(page).title == "Harbour plan approved"
+    page = page.replace("Harbour plan approved | Example News", "Example News - Harbour plan approved")
+    page = page.replace("<head>", '<head><meta property="og:site_name" content="Example News">')
+    assert extract(page).title == "Harbour plan approved"
+
+
+def test_several_authors_are_joined_as_a_reader_writes_them():
+    from lxml import html
+
+    from stripper.metadata import byline
+
+    tree = html.fromstring("<html><head></head><body></body></html>")
+    assert byline(tree, "Jo Bloggs; Al Smith") == "Jo Bloggs and Al Smith"
+    assert byline(tree, "A One; B Two; C Three") == "A One, B Two, C Three"
+    assert byline(tree, "Luke Kim December 3, 2024") == "Luke Kim"
+    assert byline(tree, "Liz Kenny Former McKinsey Consultant") == "Liz Kenny"
+    assert byline(tree, None) is None
