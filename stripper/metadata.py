@@ -61,7 +61,7 @@ def byline(tree, extracted: str | None) -> str | None:
     """The author as the page writes it.
 
     The extractor's author is checked against ``<meta name="author">``: when
-    both name the same people, the page's own spelling wins (it keeps
+    the meta tag starts with the same names, the page's own spelling wins (it keeps
     punctuation such as "Example.com" or "Jean-Luc Aufranc (Site)"). Several
     authors are joined as a reader would write them ("A and B", "A, B, C"), and
     dates or roles glued after a name are cut off.
@@ -73,8 +73,10 @@ def byline(tree, extracted: str | None) -> str | None:
     if not names:
         return None
     declared = _first(tree.xpath("//meta[@name='author']/@content"))
-    if declared and _WORDS.findall(declared.casefold()) == _WORDS.findall(" ".join(names).casefold()):
-        return declared
+    if declared:
+        words = _WORDS.findall(" ".join(names).casefold())
+        if _WORDS.findall(declared.casefold())[: len(words)] == words:
+            return declared
     if len(names) == 2:
         return f"{names[0]} and {names[1]}"
     return ", ".join(names)
