@@ -58,7 +58,8 @@ class Page:
 class Stripper:
     """A configured extractor: build once, call :meth:`extract` for every page.
 
-    ``select`` / ``ignore``: rule codes, code prefixes or names to run / skip.
+    ``select`` / ``ignore``: rule codes, code prefixes or names to run / skip;
+    ``extend_select``: rules to run on top of the default (e.g. rules that are off by default).
     ``rules``: extra rules: :class:`Rule` objects, TOML rule files, or
     functions that receive the :class:`Ruler` and insert rules where they like.
     ``input_type``: ``"auto"`` (decide from the content), ``"html"`` or ``"text"``.
@@ -70,6 +71,7 @@ class Stripper:
         *,
         select: Iterable[str] | None = None,
         ignore: Iterable[str] = (),
+        extend_select: Iterable[str] = (),
         rules: Iterable[RuleSource] = (),
         input_type: InputType = "auto",
         extractor: str = "trafilatura",
@@ -87,7 +89,7 @@ class Stripper:
                 self.ruler.push(rule)
         for source in rules:
             _add_rules(self.ruler, source)
-        self.ruler.select(None if select is None else list(select), list(ignore))
+        self.ruler.select(None if select is None else list(select), list(ignore), list(extend_select))
 
     def extract(self, source: str | bytes, *, url: str | None = None) -> Article:
         """The article in ``source`` (HTML or text, ``str`` or ``bytes``)."""

@@ -273,3 +273,14 @@ def test_text_rules_compile_once_per_stripper():
     assert matcher._whole is compiled
 
 
+
+
+def test_extend_select_turns_on_a_rule_that_is_off_by_default():
+    page = (f"<html><body><article><h1>T</h1><p>{PROSE[0]}</p><div hidden><p>Thanks for signing up to "
+            f"our weekly briefing, see you soon.</p></div><p>{PROSE[1]}</p></article></body></html>")
+    assert not Stripper().ruler.is_enabled("STR001")
+    art = Stripper(extend_select=["STR001"]).extract(page)
+    assert "weekly briefing" not in art.text
+    assert "STR001" in [r.rule for r in art.removed]
+    result = CliRunner().invoke(main, ["rules", "--extend-select", "STR001"])
+    assert [line.split()[4] for line in result.output.splitlines() if line.startswith("STR001")] == ["on"]

@@ -70,12 +70,18 @@ class Ruler:
         for rule in self.matching(refs):
             self._enabled[rule.code] = False
 
-    def select(self, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> None:
-        """Keep only the rules matching ``select`` (when given), minus those matching ``ignore``."""
+    def select(
+        self,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] = (),
+        extend: Iterable[str] = (),
+    ) -> None:
+        """Keep only the rules matching ``select`` (when given) plus ``extend``, minus ``ignore``."""
         if select is not None:
             chosen = {rule.code for rule in self.matching(select)}
             for code in self._enabled:
                 self._enabled[code] = code in chosen
+        self.enable(*extend)
         self.disable(*ignore)
 
     # -- reading ------------------------------------------------------------
