@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterable
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
-_SPACES = re.compile(r"\s+")
 _TITLE_MAX_CHARS = 160
 _TITLE_MAX_WORDS = 25
 
@@ -37,7 +36,7 @@ class Block:
 
 def clean_line(line: str) -> str:
     """Collapse runs of whitespace (including non-breaking spaces) and trim."""
-    return _SPACES.sub(" ", line).strip()
+    return " ".join(line.split())
 
 
 def blocks_from_lines(lines: Iterable[str]) -> list[Block]:

@@ -1,15 +1,26 @@
 """Bytes to text: byte-order mark, then the declared charset, then a detector.
 
-The order follows what browsers do, with one correction that matters for
-scraped pages: bytes that are valid UTF-8 are read as UTF-8 even when the page
-declares a single-byte charset, because a page that *is* Latin-1 almost never
-happens to be valid UTF-8, while pages that declare Latin-1 and are really
-UTF-8 are common.
+The order follows what browsers do, with two corrections that matter for
+scraped pages:
+
+- bytes that are valid UTF-8 are read as UTF-8 even when the page declares a
+  single-byte charset, because a page that *is* Latin-1 almost never happens
+  to be valid UTF-8, while pages that declare Latin-1 and are really UTF-8 are
+  common;
+- bytes that are UTF-8 but for a few damaged sequences (a truncated download,
+  a bad byte spliced in by a proxy) are read as UTF-8 with U+FFFD for the
+  damage, rather than handed to the detector, which would turn every accented
+  letter into mojibake.
+
+Whatever the input, :func:`decode` returns text without NUL bytes, lone
+surrogates or other characters that XML (and so lxml) cannot hold, or raises
+a :class:`~stripper.errors.StripperError`.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 
 import charset_normalizer
 from bs4.dammit import EncodingDetector
@@ -21,34 +32,64 @@ _WINDOWS_1252_LABELS = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "a
 # Share of control characters above which decoded text is taken for binary data.
 _MAX_CONTROL_SHARE = 0.05
 _DECLARATION_WINDOW = 8192
+# Byte-order marks, longest first: the UTF-32LE mark begins with the UTF-16LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Characters XML 1.0 cannot hold (lxml refuses them): C0 controls but tab, LF and
+# CR; lone surrogates; U+FFFE and U+FFFF. NUL bytes are dropped, the rest become
+# spaces or U+FFFD so that no two words run together.
+_NOT_XML_CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f]")
+_NOT_XML_OTHER = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
 def decode(source: str | bytes) -> str:
     """Return the text of ``source``; raise :class:`StripperError` for empty or binary input."""
     if isinstance(source, str):
         text = source
-    else:
+    elif isinstance(source, bytes | bytearray | memoryview):
         text = _decode_bytes(bytes(source))
+    else:
+        raise TypeError(f"expected str or bytes, not {type(source).__name__}")
     text = text.removeprefix("\ufeff")
-    if "\x00" in text:
-        text = text.replace("\x00", "")
+    text = _xml_safe(text)
     if not text.strip():
         raise EmptyInputError("empty input" if not text else "input holds only whitespace")
+    return text
+
+
+def _xml_safe(text: str) -> str:
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if _NOT_XML_CONTROLS.search(text):
+        text = _NOT_XML_CONTROLS.sub(" ", text)
+    if _NOT_XML_OTHER.search(text):
+        text = _NOT_XML_OTHER.sub("\ufffd", text)
     return text
 
 
 def _decode_bytes(data: bytes) -> str:
     if not data:
         raise EmptyInputError("empty input")
-    body, bom_encoding = EncodingDetector.strip_byte_order_mark(data)
-    if bom_encoding:
-        try:
-            return body.decode(bom_encoding)
-        except UnicodeDecodeError as exc:
-            raise DecodeError(f"invalid {bom_encoding} after its byte-order mark") from exc
+    for bom, bom_encoding in _BOMS:
+        if data.startswith(bom):
+            return _decode_after_bom(data[len(bom):], bom_encoding)
     text = _try(data, "utf-8")
     if text is not None and not _looks_like_wide_unicode(data):
         return text
+    if _looks_like_wide_unicode(data):
+        wide = _wide_unicode(data)
+        if wide is not None:
+            return wide
+        if text is not None:  # valid UTF-8 with many NULs in it
+            return text
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     declared = EncodingDetector.find_declared_encoding(data[:_DECLARATION_WINDOW], is_html=True)
     if declared:
         encoding = _browser_encoding(declared)
@@ -62,6 +103,36 @@ def _decode_bytes(data: bytes) -> str:
         if _is_text(text):
             return text
     raise DecodeError("binary data, or text in an unrecognised encoding")
+
+
+def _decode_after_bom(body: bytes, encoding: str) -> str:
+    if not body:
+        raise EmptyInputError("empty input")
+    text = _try(body, encoding)
+    if text is None:
+        # A truncated or damaged file: keep what decodes, if most of it does.
+        text = body.decode(encoding, errors="replace")
+        if not _is_text(text):
+            raise DecodeError(f"invalid {encoding} after its byte-order mark")
+    return text
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few invalid sequences, or ``None`` when it does not look like UTF-8.
+
+    Text in a single-byte code page has next to no valid multi-byte UTF-8
+    sequences, and text in a multi-byte legacy encoding (Shift_JIS, GBK)
+    far fewer valid ones than invalid ones.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    if bad <= 0:
+        return None
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    valid = non_ascii - text.count("\ufffd")
+    if valid >= 2 * bad and _is_text(text):
+        return text
+    return None
 
 
 def _best_guess(data: bytes):
@@ -99,6 +170,33 @@ def _looks_like_wide_unicode(data: bytes) -> bool:
     """UTF-16/32 text without a BOM is valid UTF-8 when ASCII-only: spot its NUL bytes."""
     head = data[:4096]
     return head.count(0) > len(head) // 4
+
+
+def _wide_unicode(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte-order mark, told apart by where the NUL bytes are.
+
+    In mostly-Latin text every other byte (UTF-16) or three bytes in four
+    (UTF-32) are NUL, and their position gives the byte order.
+    """
+    head = data[:4096]
+    zeros = [head[i::4].count(0) / max(1, len(head[i::4])) for i in range(4)]
+    if min(zeros[1:3]) > 0.9 and zeros[0] < 0.5 and zeros[3] > 0.9:
+        candidates = ("utf-32-le",)
+    elif max(zeros[0:3]) > 0.9 and zeros[3] < 0.5:
+        candidates = ("utf-32-be",)
+    elif zeros[1] > 0.5 and zeros[3] > 0.5:
+        candidates = ("utf-16-le",)
+    elif zeros[0] > 0.5 and zeros[2] > 0.5:
+        candidates = ("utf-16-be",)
+    else:
+        return None
+    for encoding in candidates:
+        text = _try(data, encoding)
+        if text is None:
+            text = data.decode(encoding, errors="replace")
+        if _is_text(text):
+            return text
+    return None
 
 
 def _is_text(text: str) -> bool:

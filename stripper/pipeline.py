@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
+from lxml import html
 from trafilatura.utils import load_html
 
 from .article import Article, Removal
@@ -24,7 +25,16 @@ from .detect import Kind, detect_kind
 from .errors import InputTooLargeError, StripperError
 from .extractors import Extracted, get_extractor
 from .metadata import byline, headline
-from .rules import DomState, Rule, Ruler, TextState, builtin_rules, load_rule_file, plugin_rules
+from .rules import (
+    BlockMatcher,
+    DomState,
+    Rule,
+    Ruler,
+    TextState,
+    builtin_rules,
+    load_rule_file,
+    plugin_rules,
+)
 from .rules.apply import run_dom_rules, run_text_rules
 
 InputType = Literal["auto", "html", "text"]
@@ -103,12 +113,18 @@ class Stripper:
             )
         text = decode(source)
         kind = detect_kind(text) if self.input_type == "auto" else self.input_type
-        host = urlsplit(url).hostname if url else None
+        host = _host(url)
         dom_removed: list[Removal] = []
         if kind == "html":
             tree = load_html(text)
             if tree is None:
                 raise StripperError("not parseable as HTML")
+            if tree.tag != "html":  # a fragment whose only element became the root
+                page = html.Element("html")
+                body = html.Element("body")
+                body.append(tree)
+                page.append(body)
+                tree = page
             language = _page_language(tree)
             title = headline(tree)
             dom_removed = run_dom_rules(self.ruler.active("dom"), DomState(tree, url, host))
@@ -120,8 +136,20 @@ class Stripper:
         else:
             title, blocks = split_text(text)
             meta = Extracted(title=title, url=url)
-        text_removed = run_text_rules(self.ruler.active("text"), TextState(blocks, url, host, meta.title))
+        rules = self.ruler.active("text")
+        state = TextState(blocks, url, host, meta.title, prefilter=self._prefilter(rules))
+        text_removed = run_text_rules(rules, state)
         return Page(kind, blocks, dom_removed, text_removed, meta)
+
+
+    def _prefilter(self, rules: list[Rule]) -> BlockMatcher:
+        """The union of the active pattern rules, built once per set of active rules."""
+        matchers = tuple(rule.apply for rule in rules if isinstance(rule.apply, BlockMatcher))
+        cached = self.__dict__.get("_prefilter_cache")
+        if cached is None or cached[0] != matchers:
+            cached = (matchers, BlockMatcher.union(matchers))
+            self.__dict__["_prefilter_cache"] = cached
+        return cached[1]
 
 
 def extract(source: str | bytes, *, url: str | None = None, **options) -> Article:
@@ -151,6 +179,15 @@ def _add_rules(ruler: Ruler, source: RuleSource) -> None:
         source(ruler)
     else:
         raise TypeError(f"rules: expected a Rule, a TOML file path or a callable, not {source!r}")
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        return urlsplit(url).hostname
+    except ValueError as exc:
+        raise StripperError(f"invalid URL {url!r}: {exc}") from None
 
 
 def _page_language(tree) -> str | None:

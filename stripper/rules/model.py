@@ -67,7 +67,7 @@ class Rule:
         return any(host == d or host.endswith("." + d) for d in self.domains)
 
 
-_STRIP_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+_ALNUM = re.compile(r"[^\W_]")
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 _WORD = re.compile(r"\w+")
 # Words that occur in running prose but rarely in link labels and headlines.
@@ -82,7 +82,12 @@ FUNCTION_WORDS = frozenset(
 
 def normalise(text: str) -> str:
     """Lower-case, trimmed of punctuation and symbols at both ends: what patterns match."""
-    return _STRIP_EDGES.sub("", text.casefold())
+    text = text.casefold()
+    first = _ALNUM.search(text)
+    if first is None:
+        return ""
+    last = _ALNUM.search(text[::-1])
+    return text[first.start() : len(text) - last.start()]
 
 
 # Scripts written without spaces between words: Han, Hiragana, Katakana, Thai, Lao, Khmer.
@@ -125,11 +130,26 @@ class TextState:
     url: str | None = None
     host: str | None = None
     title: str | None = None
+    #: A quick test that every block matched by some pattern rule passes (see ``may_match``).
+    prefilter: Any = None
 
     @cached_property
     def keys(self) -> list[str]:
         """Each block's text as patterns see it (see :func:`normalise`)."""
         return [normalise(b.text) for b in self.blocks]
+
+    @cached_property
+    def folded(self) -> list[str]:
+        """Each block's text, case-folded: what leading labels match."""
+        return [b.text.lstrip().casefold() for b in self.blocks]
+
+    @cached_property
+    def may_match(self) -> list[bool]:
+        """False for blocks that no pattern rule can match: one test instead of one per rule."""
+        if self.prefilter is None:
+            return [True] * len(self.blocks)
+        test = self.prefilter.matches
+        return [test(k, b.text, f) for k, b, f in zip(self.keys, self.blocks, self.folded, strict=True)]
 
     @cached_property
     def substantial(self) -> list[bool]:

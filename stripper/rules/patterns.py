@@ -19,6 +19,8 @@ from .model import Rule, Scope, TextState, word_count
 # What may stand between a block-leading label and the text it introduces.
 LABEL_SEPARATOR = r"\s*[:：|»›>\-–—]\s*"
 DEFAULT_LABEL_MAX_WORDS = 25
+# Blocks up to this many characters are tested against every whole-block pattern.
+_SHORT_BLOCK = 120
 
 
 def literal(*phrases: str) -> list[str]:
@@ -49,19 +51,38 @@ class BlockMatcher:
         self.start_patterns = tuple(starts)
         self.label_max_words = label_max_words
         self._whole = _compile(self.block_patterns, r"(?:{})")
+        # Whole-block patterns that can match a long block; the others cannot, and are skipped.
+        long_patterns = [p for p in self.block_patterns if _max_width(p) > _SHORT_BLOCK]
+        self._whole_long = _compile(long_patterns, r"(?:{})")
         leading = [f"(?:{p}){LABEL_SEPARATOR}\\S" for p in self.label_patterns]
         self._leading = _compile(leading + list(self.start_patterns), "(?:{})")
 
-    def matches(self, key: str, text: str) -> bool:
-        if self._whole is not None and self._whole.fullmatch(key):
+    def matches(self, key: str, text: str, folded: str | None = None) -> bool:
+        """Whether a block matches; ``key`` is :func:`normalise`\\ d, ``folded`` the case-folded text."""
+        whole = self._whole if len(key) <= _SHORT_BLOCK else self._whole_long
+        if whole is not None and whole.fullmatch(key):
             return True
-        if self._leading is not None and self._leading.match(text.lstrip().casefold()):
-            return word_count(text) <= self.label_max_words
+        if self._leading is not None:
+            if folded is None:
+                folded = text.lstrip().casefold()
+            if self._leading.match(folded):
+                return word_count(text) <= self.label_max_words
         return False
 
     def __call__(self, state: TextState, indices: Iterable[int]) -> list[int]:
-        keys, blocks = state.keys, state.blocks
-        return [i for i in indices if self.matches(keys[i], blocks[i].text)]
+        keys, folded, blocks = state.keys, state.folded, state.blocks
+        maybe = state.may_match
+        return [i for i in indices if maybe[i] and self.matches(keys[i], blocks[i].text, folded[i])]
+
+    @classmethod
+    def union(cls, matchers: Sequence[BlockMatcher]) -> BlockMatcher:
+        """One matcher that matches whatever any of ``matchers`` matches (and maybe a little more)."""
+        return cls(
+            [p for m in matchers for p in m.block_patterns],
+            [p for m in matchers for p in m.label_patterns],
+            max((m.label_max_words for m in matchers), default=DEFAULT_LABEL_MAX_WORDS),
+            [p for m in matchers for p in m.start_patterns],
+        )
 
     def __getstate__(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
@@ -71,6 +92,11 @@ class BlockMatcher:
             state["block_patterns"], state["label_patterns"], state["label_max_words"],
             state["start_patterns"],
         )
+
+
+def _max_width(pattern: str) -> int:
+    """The longest text ``pattern`` can match (a large number when unbounded)."""
+    return re._parser.parse(pattern, re.IGNORECASE).getwidth()[1]
 
 
 def _compile(patterns: Sequence[str], template: str) -> re.Pattern[str] | None:
