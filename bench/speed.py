@@ -192,7 +192,6 @@ def machine() -> list[str]:
         "justext",
         "charset-normalizer",
         "courlan",
-        "pebble",
     ):
         try:
             versions.append(f"{dist} {metadata.version(dist)}")
