@@ -9,6 +9,7 @@ serve many threads, and it pickles for worker processes.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,13 @@ from .rules import (
 from .rules.apply import run_dom_rules, run_text_rules
 
 InputType = Literal["auto", "html", "text"]
+_WARM_UP_PAGE = (
+    "<html lang='en'><head><title>Warm-up page</title><meta name='author' content='A. Writer'>"
+    "<meta property='article:published_time' content='2024-05-06'></head><body><article>"
+    "<h1>Warm-up page</h1><p>Published on 6 May 2024 by A. Writer.</p>"
+    "<p>This paragraph exists so that every stage of the pipeline runs once.</p>"
+    "<p>Share this:</p></article></body></html>"
+)
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 RuleSource = Rule | str | Path | Callable[[Ruler], None]
 
@@ -141,6 +149,12 @@ class Stripper:
         text_removed = run_text_rules(rules, state)
         return Page(kind, blocks, dom_removed, text_removed, meta)
 
+
+    def warm_up(self) -> None:
+        """Run the whole pipeline once on a small page, so that lazy imports and caches
+        (trafilatura's, the date parser's) are ready before the first real page is timed."""
+        with contextlib.suppress(StripperError):
+            self.extract(_WARM_UP_PAGE, url="https://example.com/2024/05/06/warm-up")
 
     def _prefilter(self, rules: list[Rule]) -> BlockMatcher:
         """The union of the active pattern rules, built once per set of active rules."""

@@ -327,10 +327,10 @@ def test_timeout_gives_per_input_errors(tmp_path, faults, jobs):
         (tmp_path / f"p{n}.html").write_bytes(good_page(n))
     (tmp_path / "p1.html").write_text(page("Slow", PROSE[0], marker="FAULT-SLOW"), encoding="utf-8")
     started = time.monotonic()
-    proc = run_stripper("extract", "-f", "jsonl", "-j", jobs, "--timeout", "0.5", str(tmp_path), faults=faults)
-    assert time.monotonic() - started < 20
+    proc = run_stripper("extract", "-f", "jsonl", "-j", jobs, "--timeout", "5", str(tmp_path), faults=faults)
+    assert time.monotonic() - started < 40
     assert proc.returncode == 1
-    assert error_lines(proc.stderr) == {str(tmp_path / "p1.html"): "timed out after 0.5 s (--timeout)"}
+    assert error_lines(proc.stderr) == {str(tmp_path / "p1.html"): "timed out after 5 s (--timeout)"}
     records = jsonl(proc.stdout)
     assert [records[str(tmp_path / f"p{n}.html")]["text"].startswith(f"Page number {n}.")
             for n in (0, 2, 3)] == [True] * 3
@@ -341,10 +341,10 @@ def test_a_worker_stuck_past_the_timeout_is_killed_and_replaced(tmp_path, faults
         (tmp_path / f"p{n}.html").write_bytes(good_page(n))
     (tmp_path / "p1.html").write_text(page("Stuck", PROSE[0], marker="FAULT-STUCK"), encoding="utf-8")
     started = time.monotonic()
-    proc = run_stripper("extract", "-f", "jsonl", "-j", "2", "--timeout", "0.5", str(tmp_path), faults=faults)
-    assert time.monotonic() - started < 20
+    proc = run_stripper("extract", "-f", "jsonl", "-j", "2", "--timeout", "5", str(tmp_path), faults=faults)
+    assert time.monotonic() - started < 40
     assert proc.returncode == 1
-    assert error_lines(proc.stderr) == {str(tmp_path / "p1.html"): "timed out after 0.5 s (--timeout)"}
+    assert error_lines(proc.stderr) == {str(tmp_path / "p1.html"): "timed out after 5 s (--timeout)"}
     assert len(jsonl(proc.stdout)) == 5
 
 
@@ -355,10 +355,10 @@ def test_timeout_interrupts_real_extraction_work(tmp_path):
     inputs = find_inputs([str(tmp_path)])
     for jobs in (1, 2):
         started = time.monotonic()
-        results = list(run(Stripper(), inputs, jobs=jobs, timeout=0.2))
-        assert results[0].error == "timed out after 0.2 s (--timeout)"
+        results = list(run(Stripper(), inputs, jobs=jobs, timeout=3.0))
+        assert results[0].error == "timed out after 3 s (--timeout)"
         assert results[1].article is not None
-        assert time.monotonic() - started < 15
+        assert time.monotonic() - started < 30
 
 
 # -- failures inside workers -------------------------------------------------------------

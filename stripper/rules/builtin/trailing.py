@@ -32,6 +32,9 @@ def trailing_junk(state: TextState, indices: Sequence[int]) -> list[int]:
     before = [i for i in range(region[0]) if state.blocks[i].removed_by is None]
     if before and state.blocks[before[-1]].text.rstrip().endswith(":"):
         return []
+    region_words = sum(word_count(state.blocks[i].text) for i in region)
+    if region_words > sum(word_count(state.blocks[i].text) for i in before):
+        return []  # more list than article: the list is the content (a listing, an index)
     return region
 
 
@@ -46,7 +49,9 @@ TRAILING_JUNK = Rule(
 the run of short lines that are not prose (no sentence ending, or too few
 words to be a sentence): headline lists, button labels, author names, footer
 links. A short closing paragraph that reads as prose ("The hearing resumes on
-Monday.") stays, and so does a list introduced by a line ending in a colon.
+Monday.") stays, and so does a list introduced by a line ending in a colon,
+and a run holding more words than everything before it (then the list is
+the content: a listing page, an index).
 
 Why: whatever a page has after its article (widgets, navigation, footers) is
 made of such lines, in any language and any wording, so no phrase list can
