@@ -420,6 +420,8 @@ class _Pool:
         failed_gives = 0
         graceful = False
         try:
+            if self.context.get_start_method() == "fork":
+                self.stripper.warm_up()  # forked workers inherit the warm caches
             for _ in range(min(self.jobs, len(inputs))):
                 self._add_worker()
             while next_out < len(inputs):
