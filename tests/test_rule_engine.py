@@ -284,3 +284,19 @@ def test_extend_select_turns_on_a_rule_that_is_off_by_default():
     assert "STR001" in [r.rule for r in art.removed]
     result = CliRunner().invoke(main, ["rules", "--extend-select", "STR001"])
     assert [line.split()[4] for line in result.output.splitlines() if line.startswith("STR001")] == ["on"]
+
+
+def test_trailing_pass_keeps_a_list_longer_than_the_article_before_it():
+    items = "\n".join(f"Language number {n}" for n in range(40))
+    art = extract(f"Index of languages\n\n{PROSE[0]}\n\n{items}")
+    assert "Language number 39" in art.text
+    short = extract(f"Title\n\n{PROSE[0]}\n\n{PROSE[1]}\n\nMore stories\nTen walks on the coast")
+    assert "Ten walks" not in short.text
+
+
+def test_dom_rules_never_drop_the_element_holding_most_of_the_page():
+    posts = "".join(f"<li class='comment'><p>{p}</p></li>" for p in PROSE * 3)
+    page = (f"<html><body><h1>Thread</h1><p>Short intro to the thread.</p><ol class='comment-list'>{posts}</ol>"
+            "<div id='respond'><p>Leave a Reply</p></div></body></html>")
+    dropped = Stripper().process(page).dom_removed
+    assert [(r.rule, r.text) for r in dropped] == [("STR002", "Leave a Reply")]
