@@ -233,25 +233,16 @@ def run(
     """
     if jobs <= 1 or len(inputs) <= 1:
         if timeout:
-            _warm_up(stripper)
+            _warm_up(stripper)  # not on the clock of the first input's --timeout
         for item in inputs:
             yield _process_with_timeout(stripper, item, url, timeout)
     else:
-        _warm_up(stripper)  # once here, not in every worker: forked workers inherit it
         yield from _Pool(stripper, jobs, timeout, url).run(inputs)
 
 
-_WARM_UP_PAGE = (
-    "<!doctype html><html lang=en><head><title>Warm-up</title></head><body><article><h1>Warm-up</h1>"
-    "<p>The first page an extractor sees pays for loading word lists and compiling patterns; "
-    "doing that on this page keeps it out of the first real page's --timeout.</p>"
-    "<p>Posted on 5 March 2024 by the stripper.</p></article></body></html>"
-)
-
-
 def _warm_up(stripper: Stripper) -> None:
-    with contextlib.suppress(Exception):
-        stripper.extract(_WARM_UP_PAGE)
+    with contextlib.suppress(Exception):  # a page that fails here fails again, reported, as an input
+        stripper.warm_up()
 
 
 def _timeout_message(timeout: float) -> str:
@@ -304,11 +295,12 @@ def _process_with_timeout(stripper, item, url, timeout, data=None) -> Result:
 # Each worker has its own pipe and works on one input at a time, so the parent
 # always knows which input a worker was on when it died or ran out of time.
 _HARD_TIMEOUT_GRACE = 2.0  # seconds past --timeout before a worker is killed
+_STARTUP_ALLOWANCE = 20.0  # more for the first input of a worker that starts cold (spawn: imports, warm-up)
 _ORPHAN_CHECK = 1.0  # seconds between checks that the parent is still there
 _BLOCKED = {signal.SIGINT, signal.SIGTERM}
 
 
-def _worker_main(conn, stripper: Stripper, parent_pid: int, timeout: float | None) -> None:
+def _worker_main(conn, stripper: Stripper, parent_pid: int, timeout: float | None, cold: bool) -> None:
     """A worker's loop: receive (input, url, data), send back its Result."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -316,7 +308,8 @@ def _worker_main(conn, stripper: Stripper, parent_pid: int, timeout: float | Non
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _BLOCKED)
     _die_with_parent()
     warnings.simplefilter("ignore")  # the parent has shown every warning once
-    stripper.warm_up()  # not on the clock of the first input's --timeout
+    if cold:  # a forked worker inherits the parent's warm caches
+        _warm_up(stripper)  # not on the clock of the first input's --timeout
     while True:
         try:
             if not conn.poll(_ORPHAN_CHECK):
@@ -352,10 +345,11 @@ def _die_with_parent() -> None:
 
 class _Worker:
     def __init__(self, context, stripper: Stripper, timeout: float | None) -> None:
+        self.cold = context.get_start_method() != "fork"
         parent_end, child_end = context.Pipe(duplex=True)
         self.process = context.Process(
             target=_worker_main, name="stripper-worker", daemon=True,
-            args=(child_end, stripper, os.getpid(), timeout),
+            args=(child_end, stripper, os.getpid(), timeout, self.cold),
         )
         # Ctrl-C during the fork would reach the child before it ignores SIGINT:
         # block it (it stays pending for the parent) until the worker is started.
@@ -373,6 +367,7 @@ class _Worker:
         self.conn = parent_end
         self.task: tuple[int, Input] | None = None
         self.started = 0.0
+        self.fresh = True  # has not finished an input yet
 
     def give(self, index: int, item: Input, url: str | None, data: bytes | None) -> None:
         self.task, self.started = (index, item), time.monotonic()
@@ -421,7 +416,7 @@ class _Pool:
         graceful = False
         try:
             if self.context.get_start_method() == "fork":
-                self.stripper.warm_up()  # forked workers inherit the warm caches
+                _warm_up(self.stripper)  # forked workers inherit the warm caches
             for _ in range(min(self.jobs, len(inputs))):
                 self._add_worker()
             while next_out < len(inputs):
@@ -493,8 +488,7 @@ class _Pool:
             return
         wait_time = None
         if self.timeout:
-            limit = self.timeout + _HARD_TIMEOUT_GRACE
-            wait_time = max(0.0, min(w.started + limit for w in busy) - time.monotonic())
+            wait_time = max(0.0, min(w.started + self._hard_limit(w) for w in busy) - time.monotonic())
         ready = set(wait_for([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_time))
         now = time.monotonic()
         for worker in busy:
@@ -502,7 +496,7 @@ class _Pool:
             if worker.conn in ready:
                 try:
                     done[index] = worker.conn.recv()
-                    worker.task = None
+                    worker.task, worker.fresh = None, False
                 except (EOFError, OSError):  # it died before or while sending
                     done[index] = self._died(worker, item)
                 except Exception as exc:  # a result that does not unpickle
@@ -510,9 +504,14 @@ class _Pool:
                     worker.task = None
             elif worker.process.sentinel in ready:
                 done[index] = self._died(worker, item)
-            elif self.timeout and now - worker.started > self.timeout + _HARD_TIMEOUT_GRACE:
+            elif self.timeout and now - worker.started > self._hard_limit(worker):
                 self._retire(worker)  # stuck where the alarm inside the worker cannot reach
                 done[index] = Result(item, error=_timeout_message(self.timeout))
+
+    def _hard_limit(self, worker: _Worker) -> float:
+        """Seconds after handing over an input before a worker is killed (it missed its own alarm)."""
+        assert self.timeout
+        return self.timeout + _HARD_TIMEOUT_GRACE + (_STARTUP_ALLOWANCE if worker.cold and worker.fresh else 0)
 
     def _died(self, worker: _Worker, item: Input) -> Result:
         """The worker died on ``item``: report it, and start a fresh worker in its place."""

@@ -432,7 +432,7 @@ def explain(paths, fmt, color, input_type, url, max_bytes, rule_config) -> None:
         try:
             if item.problem:
                 raise StripperError(item.problem)
-            page = stripper.process(read_input(item.source, max_bytes), url=url)
+            page = stripper.process(read_input(item.source, max_bytes, regular_only=item.found), url=url)
         except StripperError as exc:
             _say_error(item.source, str(exc))
             failed = True
