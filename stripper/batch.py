@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait as wait_for
 
 from .article import Article
+from .blocks import clean_line
 from .errors import ExtractionTimeout, InputTooLargeError, StripperError
 from .pipeline import Stripper
 
@@ -213,7 +214,7 @@ def internal_error(exc: BaseException) -> str:
 
 def one_line(text: str) -> str:
     """Messages go on one stderr line each: collapse newlines and runs of spaces."""
-    return " ".join(text.split())
+    return clean_line(text)
 
 
 # -- running a batch -------------------------------------------------------------

@@ -490,7 +490,7 @@ def rules_show(rule_config, code) -> None:
     """Print a rule's documentation and examples."""
     ruler = _make_stripper(rule_config).ruler
     try:
-        rule = ruler.get(code.upper()) if code.upper() in {r.code for r in ruler} else ruler.get(code)
+        rule = ruler.get(code if code in {r.name for r in ruler} else code.upper())
     except RuleError as exc:
         raise click.UsageError(str(exc)) from None
     state = "on" if ruler.is_enabled(rule.code) else "off"

@@ -20,6 +20,7 @@ import click
 
 from .article import Article
 from .batch import read_input
+from .blocks import clean_line
 from .errors import StripperError
 from .pipeline import Stripper
 
@@ -210,7 +211,7 @@ def body_diff(expected: str, actual: str, name: str) -> str:
 
 def _flat(text: str) -> str:
     """Whitespace collapsed, so a snippet matches across line breaks and spacing."""
-    return " ".join(text.split())
+    return clean_line(text)
 
 
 # -- command line ----------------------------------------------------------------

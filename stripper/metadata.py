@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_SPACES = re.compile(r"\s+")
+from .blocks import clean_line
+
 # What sites put between a headline and the site's name in <title> and og:title.
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
 
@@ -22,7 +23,7 @@ def headline(tree) -> str | None:
         if title:
             return title
     for h1 in tree.iterfind(".//h1"):
-        text = _SPACES.sub(" ", h1.text_content()).strip()
+        text = clean_line(h1.text_content())
         if text:
             return text
     return None
@@ -30,7 +31,7 @@ def headline(tree) -> str | None:
 
 def _first(values: list) -> str | None:
     for value in values:
-        value = _SPACES.sub(" ", str(value)).strip()
+        value = clean_line(str(value))
         if value:
             return value
     return None

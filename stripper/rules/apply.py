@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from lxml.etree import XPath
 
 from ..article import Removal
-from ..blocks import Block
+from ..blocks import Block, clean_line
 from .model import DomState, Rule, TextState
 
-_SPACES = re.compile(r"\s+")
 # Elements that hold the whole page: a DOM rule never drops them.
 _PROTECTED_TAGS = frozenset({"html", "head", "body", "main"})
 # A DOM rule never drops an element holding more than this share of the page's visible text.
@@ -39,7 +37,7 @@ def run_dom_rules(rules: Sequence[Rule], state: DomState) -> list[Removal]:
     for element, (order, code) in chosen.items():
         if any(ancestor in chosen for ancestor in element.iterancestors()):
             continue
-        text = _SPACES.sub(" ", element.text_content()).strip()
+        text = clean_line(element.text_content())
         if text:
             removals.append((element.sourceline or 0, order, Removal(code, text)))
         element.drop_tree()
