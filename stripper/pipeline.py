@@ -92,7 +92,7 @@ class Stripper:
         extend_select: Iterable[str] = (),
         rules: Iterable[RuleSource] = (),
         input_type: InputType = "auto",
-        extractor: str = "trafilatura",
+        extractor: str = "auto",
         plugins: bool = True,
         max_bytes: int | None = DEFAULT_MAX_BYTES,
     ) -> None:

@@ -1,8 +1,13 @@
 """Main-content extractors.
 
 An extractor takes the parsed page (after DOM rules) and returns the body as
-lines plus the page's metadata. The pipeline only knows this interface, so
-another extractor can be added without touching it.
+lines plus what it found of the page's metadata. The pipeline only knows this
+interface, so another extractor can be added without touching it.
+
+- ``density`` (stripper's own): the smallest element holding most of the page's prose.
+- ``trafilatura``: trafilatura's main-content extraction.
+- ``auto`` (the default): ``density``, and ``trafilatura`` for the pages where
+  density finds almost nothing (see :mod:`.auto`).
 """
 
 from __future__ import annotations
@@ -22,6 +27,10 @@ class Extracted:
     url: str | None = None
     language: str | None = None
 
+    @property
+    def chars(self) -> int:
+        return sum(len(line) for line in self.lines)
+
 
 class Extractor(Protocol):
     """Turns a parsed HTML page into body lines and metadata."""
@@ -31,11 +40,21 @@ class Extractor(Protocol):
     def extract(self, tree: Any, *, url: str | None) -> Extracted: ...
 
 
-def get_extractor(name: str) -> Extractor:
-    from .trafilatura import TrafilaturaExtractor
+def extractor_names() -> tuple[str, ...]:
+    return tuple(_extractors())
 
-    extractors = {TrafilaturaExtractor.name: TrafilaturaExtractor}
+
+def get_extractor(name: str) -> Extractor:
+    extractors = _extractors()
     try:
         return extractors[name]()
     except KeyError:
         raise ValueError(f"unknown extractor {name!r} (known: {', '.join(extractors)})") from None
+
+
+def _extractors() -> dict:
+    from .auto import AutoExtractor
+    from .density import DensityExtractor
+    from .trafilatura import TrafilaturaExtractor
+
+    return {cls.name: cls for cls in (AutoExtractor, DensityExtractor, TrafilaturaExtractor)}

@@ -1,0 +1,246 @@
+"""The density extractor: one walk over the page, then the smallest element
+that holds most of the page's prose.
+
+1. Walk the parsed page once (``lxml.etree.iterwalk``) and cut its text into
+   blocks at block-level tags. Each block knows its text, how much of it is
+   link text, and the open elements it sits in.
+2. Weigh every block by its text outside links, and add the weight to every
+   element around it.
+3. The main region is the deepest element that still holds most of the
+   weight; junk containers (class or id naming a share bar, sidebar, comment
+   section...) do not count, unless they hold much of the page.
+4. The region's blocks, minus junk and navigation-like runs of links, are the
+   body.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree
+
+from . import Extracted
+
+# Elements whose content a reader never sees as text, or which only hold page chrome.
+SKIPPED = frozenset({
+    "script", "style", "template", "svg", "iframe", "object", "embed", "canvas", "head",
+    "select", "option", "datalist", "textarea", "input", "meter", "progress", "button", "label",
+})
+# Elements that hold page chrome: junk containers, unless they hold much of the page
+# (unclosed tags make parsers nest whole pages inside them).
+CHROME = frozenset({
+    "nav", "aside", "footer", "dialog", "menu", "form", "video", "audio", "map", "math", "noscript",
+    "picture",
+})
+# Elements that start a new block (a new line of output).
+BLOCK_LEVEL = frozenset({
+    "html", "body", "p", "div", "section", "article", "main", "header", "li", "ul", "ol", "dl", "dt", "dd",
+    "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "table", "tr", "tbody", "thead", "tfoot",
+    "caption", "figure", "figcaption", "address", "details", "summary", "center", "form", "fieldset",
+    "hr", "br", "hgroup", "legend",
+})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+CELLS = frozenset({"td", "th"})
+
+# class / id words of containers that hold junk, not content.
+_JUNK_WORDS = (
+    r"share|sharing|social|sociable|related|newsletter|subscribe|subscription|comments?|commentlist|"
+    r"sidebar|widget-area|advert|adverts|advertisement|advertising|ads|adsbygoogle|ad-slot|promo|promos|"
+    r"promotions?|breadcrumbs?|cookies?|consent|gdpr|popup|modal|sponsor|sponsored|sponsors|outbrain|taboola|"
+    r"recommended|recommendations?|navbar|navigation|nav|menu|footer|masthead|"
+    r"skip-link|signup|sign-up|login|author-bio|authorbox|author-box|about-author|tags|tag-list|tagcloud|"
+    r"pagination|pager|post-nav|post-navigation|toolbar|disclaimer|banner|byline|meta-data|post-meta|"
+    r"entry-meta|jp-relatedposts|yarpp|read-more|more-stories|trending|most-popular|print|paywall|timestamp"
+)
+JUNK_ATTR = re.compile(rf"(?:^|[\s_-])(?:{_JUNK_WORDS})(?:$|[\s_-])", re.IGNORECASE)
+# ... unless the same class name also says it holds the content ("content-nav-section").
+CONTENT_ATTR = re.compile(r"content|article|entry|story|body|main|text", re.IGNORECASE)
+# Elements that are never junk because of their class.
+NEVER_JUNK = frozenset({"html", "body", "article", "main"})
+
+# The main region holds at least this share of the page's weight.
+REGION_SHARE = 0.6
+# A junk container holding more than this share of the page's weight is content after all.
+JUNK_MAX_SHARE = 0.3
+
+
+@dataclass(slots=True)
+class _Block:
+    text: str
+    link_chars: int
+    tag: str
+    path: tuple  # the open elements around the block, outermost first
+    junk: tuple  # the junk containers around the block, outermost first
+
+
+class DensityExtractor:
+    """Body from the densest region of the page; no metadata of its own."""
+
+    name = "density"
+
+    def extract(self, tree: Any, *, url: str | None) -> Extracted:
+        lines = extract_lines(tree)
+        return Extracted(lines=lines, url=url)
+
+
+def extract_lines(tree) -> list[str]:
+    body = tree.find("body")
+    if body is None:
+        body = tree
+    blocks = _walk(body)
+    if not blocks:
+        return []
+    raw = [max(0, len(b.text) - b.link_chars) for b in blocks]
+    raw_total = sum(raw)
+    if not raw_total:
+        return [b.text for b in blocks]
+    # Junk containers are judged by all the text they hold.
+    # Repeated containers (the posts of a thread, say) are judged together.
+    held: dict = {}
+    for block, w in zip(blocks, raw):
+        if w and block.junk:
+            for j in block.junk:
+                key = _group(j)
+                held[key] = held.get(key, 0) + w
+    junk_ok = {j for b in blocks for j in b.junk if held.get(_group(j), 0) > JUNK_MAX_SHARE * raw_total}
+    kept = [not b.junk or all(j in junk_ok for j in b.junk) for b in blocks]
+    weights, total = _weigh(blocks, raw, kept)
+    if not total:  # everything looked like junk: judge the page by its text alone
+        kept = [True] * len(blocks)
+        weights, total = _weigh(blocks, raw, kept)
+    region = _region(body, weights, total)
+    out = []
+    for block, keep in zip(blocks, kept):
+        if not keep or region not in block.path:
+            continue
+        if _navigation_like(block):
+            continue
+        out.append(block.text)
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _junk_attrs(attrs: str) -> bool:
+    return JUNK_ATTR.search(attrs) is not None
+
+
+def _weigh(blocks: list[_Block], raw: list[int], kept: list[bool]) -> tuple[dict, int]:
+    """Each element's weight: the weight of the kept blocks inside it."""
+    weights: dict = {}
+    total = 0
+    for block, w, keep in zip(blocks, raw, kept):
+        if w and keep:
+            total += w
+            for element in block.path:
+                weights[element] = weights.get(element, 0) + w
+    return weights, total
+
+
+def _group(element) -> tuple:
+    return (element.getparent(), element.tag, element.get("class"))
+
+
+def _region(body, weights: dict, total: int):
+    """The deepest element still holding REGION_SHARE of the page's weight."""
+    node = body
+    need = REGION_SHARE * total
+    while True:
+        best = None
+        best_w = 0
+        for child in node:
+            w = weights.get(child, 0)
+            if w > best_w:
+                best, best_w = child, w
+        if best is None or best_w < need:
+            return node
+        node = best
+
+
+def _navigation_like(block: _Block) -> bool:
+    if block.tag in HEADINGS:
+        return False
+    n = len(block.text)
+    return block.link_chars > 0.6 * n and n < 120
+
+
+def _walk(body) -> list[_Block]:
+    blocks: list[_Block] = []
+    stack: list = []  # open elements
+    junk_stack: list = []  # the outermost junk container for each open element
+    parts: list[str] = []
+    link_chars = 0
+    in_link = 0
+    skip_depth = 0
+    owners = ["body"]  # the open block-level tags
+
+    def flush():
+        nonlocal parts, link_chars
+        if parts:
+            text = " ".join("".join(parts).split())
+            if text:
+                blocks.append(_Block(text, min(link_chars, len(text)), owners[-1], tuple(stack),
+                                     junk_stack[-1] if junk_stack else ()))
+            parts = []
+        link_chars = 0
+
+    walker = etree.iterwalk(body, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag
+        if not isinstance(tag, str):
+            if event == "end" and el.tail and not skip_depth:
+                parts.append(el.tail)
+                if in_link:
+                    link_chars += len(el.tail.strip())
+            continue
+        if event == "start":
+            if tag in SKIPPED:
+                walker.skip_subtree()
+                skip_depth += 1
+                continue
+            parent_junk = junk_stack[-1] if junk_stack else ()
+            junk = parent_junk
+            if tag in CHROME:
+                junk += (el,)
+            elif tag not in NEVER_JUNK:
+                attrs = (el.get("class") or "") + " " + (el.get("id") or "")
+                if attrs != " " and _junk_attrs(attrs):
+                    junk += (el,)
+
+            if tag in BLOCK_LEVEL or junk is not parent_junk:
+                flush()
+            if tag in BLOCK_LEVEL:
+                owners.append(tag)
+            elif tag in CELLS:
+                parts.append(" ")
+            elif tag == "a":
+                in_link += 1
+            stack.append(el)
+            junk_stack.append(junk)
+            if el.text:
+                parts.append(el.text)
+                if in_link:
+                    link_chars += len(el.text.strip())
+        else:
+            if tag in SKIPPED and skip_depth:
+                skip_depth -= 1
+            else:
+                junk = junk_stack[-1]
+                if tag in BLOCK_LEVEL or junk is not (junk_stack[-2] if len(junk_stack) > 1 else ()):
+                    flush()
+                if tag in BLOCK_LEVEL:
+                    owners.pop()
+                elif tag == "a":
+                    in_link -= 1
+                elif tag in CELLS:
+                    parts.append(" ")
+                stack.pop()
+                junk_stack.pop()
+            if el.tail:
+                parts.append(el.tail)
+                if in_link:
+                    link_chars += len(el.tail.strip())
+    flush()
+    return blocks
