@@ -55,7 +55,7 @@ _JUNK_WORDS = (
     r"pagination|pager|post-nav|post-navigation|toolbar|disclaimer|banner|byline|meta-data|post-meta|"
     r"entry-meta|jp-relatedposts|yarpp|read-more|more-stories|trending|most-popular|print|paywall|timestamp"
 )
-JUNK_ATTR = re.compile(rf"(?:^|[\s_-])(?:{_JUNK_WORDS})(?:$|[\s_-])", re.IGNORECASE)
+JUNK_ATTR = re.compile(rf"(?:^|[\s_-])({_JUNK_WORDS})(?:$|[\s_-])", re.IGNORECASE)
 # ... unless the same class name also says it holds the content ("content-nav-section").
 CONTENT_ATTR = re.compile(r"content|article|entry|story|body|main|text", re.IGNORECASE)
 # Elements that are never junk because of their class.
@@ -63,6 +63,10 @@ NEVER_JUNK = frozenset({"html", "body", "article", "main"})
 
 # The main region holds at least this share of the page's weight.
 REGION_SHARE = 0.6
+# Comment sections that hold more than this share of the page's weight, and five times the text
+# outside all junk containers, are the page's content (a forum thread, a Q&A page).
+DISCUSSION = frozenset({"comment", "commentlist"})
+DISCUSSION_MIN_SHARE = 0.4
 # A junk container holding more than this share of the page's weight is content after all.
 JUNK_MAX_SHARE = 0.3
 
@@ -100,12 +104,19 @@ def extract_lines(tree) -> list[str]:
     # Junk containers are judged by all the text they hold.
     # Repeated containers (the posts of a thread, say) are judged together.
     held: dict = {}
+    held_kind: dict = {}
     for block, w in zip(blocks, raw):
         if w and block.junk:
             for j in block.junk:
                 key = _group(j)
                 held[key] = held.get(key, 0) + w
-    junk_ok = {j for b in blocks for j in b.junk if held.get(_group(j), 0) > JUNK_MAX_SHARE * raw_total}
+            for kind in {_kind(j) for j in block.junk}:
+                held_kind[kind] = held_kind.get(kind, 0) + w
+    clean = sum(w for block, w in zip(blocks, raw) if not block.junk)
+    discussion = {kind for kind in DISCUSSION
+                  if held_kind.get(kind, 0) > max(DISCUSSION_MIN_SHARE * raw_total, 5 * clean)}
+    junk_ok = {j for b in blocks for j in b.junk
+               if held.get(_group(j), 0) > JUNK_MAX_SHARE * raw_total or _kind(j) in discussion}
     kept = [not b.junk or all(j in junk_ok for j in b.junk) for b in blocks]
     weights, total = _weigh(blocks, raw, kept)
     if not total:  # everything looked like junk: judge the page by its text alone
@@ -123,8 +134,17 @@ def extract_lines(tree) -> list[str]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _junk_attrs(attrs: str) -> bool:
-    return JUNK_ATTR.search(attrs) is not None
+def _junk_attrs(attrs: str) -> str | None:
+    """The junk word in a class / id, singular and lower-case, or None."""
+    found = JUNK_ATTR.search(attrs)
+    return found.group(1).lower().rstrip("s") if found else None
+
+
+def _kind(element) -> str:
+    tag = element.tag
+    if tag in CHROME:
+        return tag
+    return _junk_attrs((element.get("class") or "") + " " + (element.get("id") or "")) or tag
 
 
 def _weigh(blocks: list[_Block], raw: list[int], kept: list[bool]) -> tuple[dict, int]:
