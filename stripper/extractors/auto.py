@@ -1,23 +1,34 @@
-"""The default extractor: stripper's density extractor, with trafilatura as the
-fallback for the pages where it finds almost nothing.
+"""The default extractor: stripper's density extractor, with trafilatura for
+the pages it handles better.
 
-Density finds the region that holds most of a page's prose; on pages with
-little prose (a job board of one-line links, a product page built from
-widgets) it can come back nearly empty, and trafilatura's tag-based search
-often does better there. Trafilatura costs several times more than density,
-so it only runs when density's body is shorter than ``FALLBACK_BELOW``
-characters, and its body is taken when it is longer.
+Density finds the region that holds most of a page's prose. Two kinds of page
+go to trafilatura instead, which costs several times more but searches by tag
+and drops the widgets around a product:
+
+- **product pages**, known by their structured data (JSON-LD ``"@type":
+  "Product"`` or ``og:type`` ``product``): density takes the whole buy box
+  (prices, financing, bundles), while the reference of a product page is its
+  description;
+- **pages where density finds almost nothing** (under ``FALLBACK_BELOW``
+  characters), when trafilatura finds more.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+from lxml.etree import XPath
 
 from . import Extracted
 from .density import DensityExtractor
 from .trafilatura import TrafilaturaExtractor
 
 FALLBACK_BELOW = 300
+
+_OG_TYPE = XPath("//meta[@property='og:type']/@content")
+_JSON_LD = XPath("//script[@type='application/ld+json']/text()")
+_PRODUCT_TYPE = re.compile(r'"@type"\s*:\s*(?:\[\s*)?"Product"')
 
 
 class AutoExtractor:
@@ -28,8 +39,17 @@ class AutoExtractor:
         self.fallback = TrafilaturaExtractor()
 
     def extract(self, tree: Any, *, url: str | None) -> Extracted:
+        if is_product_page(tree):
+            return self.fallback.extract(tree, url=url)
         found = self.primary.extract(tree, url=url)
         if found.chars >= FALLBACK_BELOW:
             return found
         other = self.fallback.extract(tree, url=url)
         return other if other.chars > found.chars else found
+
+
+def is_product_page(tree: Any) -> bool:
+    """Whether the page's structured data says it sells one product."""
+    if any(str(value).strip().lower().startswith("product") for value in _OG_TYPE(tree)):
+        return True
+    return any(_PRODUCT_TYPE.search(str(script)) for script in _JSON_LD(tree))

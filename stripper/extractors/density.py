@@ -105,14 +105,14 @@ def extract_lines(tree) -> list[str]:
     # Repeated containers (the posts of a thread, say) are judged together.
     held: dict = {}
     held_kind: dict = {}
-    for block, w in zip(blocks, raw):
+    for block, w in zip(blocks, raw, strict=True):
         if w and block.junk:
             for j in block.junk:
                 key = _group(j)
                 held[key] = held.get(key, 0) + w
             for kind in {_kind(j) for j in block.junk}:
                 held_kind[kind] = held_kind.get(kind, 0) + w
-    clean = sum(w for block, w in zip(blocks, raw) if not block.junk)
+    clean = sum(w for block, w in zip(blocks, raw, strict=True) if not block.junk)
     discussion = {kind for kind in DISCUSSION
                   if held_kind.get(kind, 0) > max(DISCUSSION_MIN_SHARE * raw_total, 5 * clean)}
     junk_ok = {j for b in blocks for j in b.junk
@@ -124,7 +124,7 @@ def extract_lines(tree) -> list[str]:
         weights, total = _weigh(blocks, raw, kept)
     region = _region(body, weights, total)
     out = []
-    for block, keep in zip(blocks, kept):
+    for block, keep in zip(blocks, kept, strict=True):
         if not keep or region not in block.path:
             continue
         if _navigation_like(block):
@@ -151,7 +151,7 @@ def _weigh(blocks: list[_Block], raw: list[int], kept: list[bool]) -> tuple[dict
     """Each element's weight: the weight of the kept blocks inside it."""
     weights: dict = {}
     total = 0
-    for block, w, keep in zip(blocks, raw, kept):
+    for block, w, keep in zip(blocks, raw, kept, strict=True):
         if w and keep:
             total += w
             for element in block.path:

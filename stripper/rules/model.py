@@ -180,9 +180,20 @@ class DomState:
     host: str | None = None
 
     @cached_property
-    def labelled(self) -> list[tuple[Any, str | None, list[str]]]:
-        """Every element with an id or a class: (element, id, classes), in document order."""
-        return [(el, el.get("id"), (el.get("class") or "").split()) for el in _LABELLED(self.root)]
+    def labels(self) -> tuple[dict[str, list], dict[str, list]]:
+        """The page's elements by id and by class name, each list in document order;
+        built once per page and shared by every DOM rule."""
+        by_id: dict[str, list] = {}
+        by_class: dict[str, list] = {}
+        for element in _LABELLED(self.root):
+            element_id = element.get("id")
+            if element_id:
+                by_id.setdefault(element_id, []).append(element)
+            classes = element.get("class")
+            if classes:
+                for name in classes.split():
+                    by_class.setdefault(name, []).append(element)
+        return by_id, by_class
 
 
 _LABELLED = XPath("//*[@id or @class]")

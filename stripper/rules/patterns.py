@@ -113,8 +113,7 @@ class ElementMatcher:
     """Selects elements by CSS selectors and/or XPath expressions.
 
     Simple selectors (``#id``, ``.class``, ``tag.class``) are looked up in the
-    page's table of elements with an id or class, built once per page and
-    shared by every DOM rule; other selectors and XPath expressions are
+    page's index of ids and class names (:attr:`DomState.labels`); other selectors and XPath expressions are
     compiled to one XPath, on first use.
     """
 
@@ -142,16 +141,11 @@ class ElementMatcher:
     def __call__(self, state, indices=None) -> list:
         found = []
         if self._ids or self._classes:
-            for element, element_id, classes in state.labelled:
-                tag = self._ids.get(element_id, False) if element_id else False
-                if tag is None or (tag and tag == element.tag):
-                    found.append(element)
-                    continue
-                for cls in classes:
-                    tags = self._classes.get(cls)
-                    if tags is not None and (None in tags or element.tag in tags):
-                        found.append(element)
-                        break
+            by_id, by_class = state.labels
+            for element_id, tag in self._ids.items():
+                found.extend(el for el in by_id.get(element_id, ()) if tag is None or el.tag == tag)
+            for name, tags in self._classes.items():
+                found.extend(el for el in by_class.get(name, ()) if None in tags or el.tag in tags)
         if self._expression is not None:
             found.extend(self._expression(state.root))
         return found
