@@ -45,21 +45,34 @@ _BOMS = (
 # spaces or U+FFFD so that no two words run together.
 _NOT_XML_CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f]")
 _NOT_XML_OTHER = re.compile("[\ud800-\udfff\ufffe\uffff]")
+_NOT_XML_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 
 
 def decode(source: str | bytes) -> str:
     """Return the text of ``source``; raise :class:`StripperError` for empty or binary input."""
     if isinstance(source, str):
-        text = source
+        text = _xml_safe(source.removeprefix("\ufeff"))
     elif isinstance(source, bytes | bytearray | memoryview):
-        text = _decode_bytes(bytes(source))
+        data = bytes(source)
+        text = _plain_utf8(data)
+        if text is None:
+            text = _xml_safe(_decode_bytes(data).removeprefix("\ufeff"))
     else:
         raise TypeError(f"expected str or bytes, not {type(source).__name__}")
-    text = text.removeprefix("\ufeff")
-    text = _xml_safe(text)
-    if not text.strip():
+    if not text or text.isspace():
         raise EmptyInputError("empty input" if not text else "input holds only whitespace")
     return text
+
+
+def _plain_utf8(data: bytes) -> str | None:
+    """The text of valid UTF-8 holding nothing XML refuses (the usual case), checked on the
+    bytes, where it is cheap; ``None`` for anything else, which takes the long way."""
+    if len(data.translate(None, _NOT_XML_BYTES)) != len(data):
+        return None  # NUL and other C0 controls; UTF-16 without a byte-order mark has NULs
+    if b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data:  # U+FFFE, U+FFFF
+        return None
+    text = _try(data, "utf-8")  # strict: rejects encoded surrogates too
+    return None if text is None else text.removeprefix("\ufeff")
 
 
 def _xml_safe(text: str) -> str:

@@ -16,9 +16,6 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-from lxml import html
-from trafilatura.utils import load_html
-
 from .article import Article, Removal
 from .blocks import Block, blocks_from_lines, render, split_text
 from .decode import decode
@@ -26,6 +23,7 @@ from .detect import Kind, detect_kind
 from .errors import InputTooLargeError, StripperError
 from .extractors import Extracted, get_extractor
 from .metadata import byline, headline
+from .parse import parse_html
 from .rules import (
     BlockMatcher,
     DomState,
@@ -124,15 +122,7 @@ class Stripper:
         host = _host(url)
         dom_removed: list[Removal] = []
         if kind == "html":
-            tree = load_html(text)
-            if tree is None:
-                raise StripperError("not parseable as HTML")
-            if tree.tag != "html":  # a fragment whose only element became the root
-                page = html.Element("html")
-                body = html.Element("body")
-                body.append(tree)
-                page.append(body)
-                tree = page
+            tree = parse_html(text)
             language = _page_language(tree)
             title = headline(tree)
             dom_removed = run_dom_rules(self.ruler.active("dom"), DomState(tree, url, host))

@@ -367,13 +367,13 @@ def test_timeout_with_workers_slow_and_stuck_pages(tmp_path, faults_here):
 
 def test_timeout_interrupts_real_extraction_work(tmp_path):
     paragraph = f"<p>{PROSE[0]} {PROSE[1]}</p>\n"
-    # about 12 MB: tens of seconds of real work, well past the limit on any machine
-    (tmp_path / "huge.html").write_text("<html><body><article>" + paragraph * 36_000 + "</article></body></html>")
+    # about 18 MB, just under the default --max-bytes: seconds of real work, well past the limit
+    (tmp_path / "huge.html").write_text("<html><body><article>" + paragraph * 55_000 + "</article></body></html>")
     (tmp_path / "small.html").write_bytes(good_page(1))
     inputs = find_inputs([str(tmp_path)])
     started = time.monotonic()
-    results = list(run(Stripper(), inputs, timeout=2.0))
-    assert results[0].error == "timed out after 2 s (--timeout)"
+    results = list(run(Stripper(), inputs, timeout=0.5))
+    assert results[0].error == "timed out after 0.5 s (--timeout)"
     assert results[1].article is not None
     assert time.monotonic() - started < 20
 

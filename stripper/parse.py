@@ -1,0 +1,34 @@
+"""Text to a tree: lxml's HTML parser, set up as trafilatura sets it up (comments
+and processing instructions dropped, ids not collected), so that the tree suits
+both the density extractor and the trafilatura fallback."""
+
+from __future__ import annotations
+
+from lxml import html
+
+from .errors import StripperError
+
+_PARSER = html.HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True)
+_BYTES_PARSER = html.HTMLParser(
+    collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True, encoding="utf-8"
+)
+
+
+def parse_html(text: str):
+    """The page's ``<html>`` element; a fragment is wrapped in ``<html><body>``."""
+    try:
+        root = html.document_fromstring(text, parser=_PARSER)
+    except ValueError:  # an XML declaration naming an encoding: lxml wants bytes then
+        try:
+            root = html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=_BYTES_PARSER)
+        except Exception as exc:
+            raise StripperError(f"not parseable as HTML ({exc})") from None
+    except Exception as exc:  # libxml2 gave up: "Document is empty" and the like
+        raise StripperError(f"not parseable as HTML ({exc})") from None
+    if root.tag != "html":  # a document whose only element became the root
+        page = html.Element("html")
+        body = html.Element("body")
+        body.append(root)
+        page.append(body)
+        root = page
+    return root
