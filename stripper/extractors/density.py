@@ -103,20 +103,24 @@ def extract_lines(tree) -> list[str]:
         return [b.text for b in blocks]
     # Junk containers are judged by all the text they hold.
     # Repeated containers (the posts of a thread, say) are judged together.
+    containers = {j for b in blocks for j in b.junk}
+    group = {j: _group(j) for j in containers}
+    kind = {j: _kind(j) for j in containers}
     held: dict = {}
     held_kind: dict = {}
+    clean = 0
     for block, w in zip(blocks, raw, strict=True):
-        if w and block.junk:
-            for j in block.junk:
-                key = _group(j)
-                held[key] = held.get(key, 0) + w
-            for kind in {_kind(j) for j in block.junk}:
-                held_kind[kind] = held_kind.get(kind, 0) + w
-    clean = sum(w for block, w in zip(blocks, raw, strict=True) if not block.junk)
-    discussion = {kind for kind in DISCUSSION
-                  if held_kind.get(kind, 0) > max(DISCUSSION_MIN_SHARE * raw_total, 5 * clean)}
-    junk_ok = {j for b in blocks for j in b.junk
-               if held.get(_group(j), 0) > JUNK_MAX_SHARE * raw_total or _kind(j) in discussion}
+        if not w:
+            continue
+        if not block.junk:
+            clean += w
+            continue
+        for j in block.junk:
+            held[group[j]] = held.get(group[j], 0) + w
+        for k in {kind[j] for j in block.junk}:
+            held_kind[k] = held_kind.get(k, 0) + w
+    discussion = {k for k in DISCUSSION if held_kind.get(k, 0) > max(DISCUSSION_MIN_SHARE * raw_total, 5 * clean)}
+    junk_ok = {j for j in containers if held.get(group[j], 0) > JUNK_MAX_SHARE * raw_total or kind[j] in discussion}
     kept = [not b.junk or all(j in junk_ok for j in b.junk) for b in blocks]
     weights, total = _weigh(blocks, raw, kept)
     if not total:  # everything looked like junk: judge the page by its text alone
@@ -198,12 +202,11 @@ def _walk(body) -> list[_Block]:
 
     def flush():
         nonlocal parts, link_chars
-        if parts:
-            text = " ".join("".join(parts).split())
-            if text:
-                blocks.append(_Block(text, min(link_chars, len(text)), owners[-1], tuple(stack),
-                                     junk_stack[-1] if junk_stack else ()))
-            parts = []
+        text = " ".join("".join(parts).split())
+        if text:
+            blocks.append(_Block(text, min(link_chars, len(text)), owners[-1], tuple(stack),
+                                 junk_stack[-1] if junk_stack else ()))
+        parts = []
         link_chars = 0
 
     walker = etree.iterwalk(body, events=("start", "end"))
@@ -229,7 +232,7 @@ def _walk(body) -> list[_Block]:
                 if attrs != " " and _junk_attrs(attrs):
                     junk += (el,)
 
-            if tag in BLOCK_LEVEL or junk is not parent_junk:
+            if parts and (tag in BLOCK_LEVEL or junk is not parent_junk):
                 flush()
             if tag in BLOCK_LEVEL:
                 owners.append(tag)
@@ -248,7 +251,7 @@ def _walk(body) -> list[_Block]:
                 skip_depth -= 1
             else:
                 junk = junk_stack[-1]
-                if tag in BLOCK_LEVEL or junk is not (junk_stack[-2] if len(junk_stack) > 1 else ()):
+                if parts and (tag in BLOCK_LEVEL or junk is not (junk_stack[-2] if len(junk_stack) > 1 else ())):
                     flush()
                 if tag in BLOCK_LEVEL:
                     owners.pop()
@@ -262,5 +265,6 @@ def _walk(body) -> list[_Block]:
                 parts.append(el.tail)
                 if in_link:
                     link_chars += len(el.tail.strip())
-    flush()
+    if parts:
+        flush()
     return blocks
