@@ -62,7 +62,7 @@ CONTENT_ATTR = re.compile(r"content|article|entry|story|body|main|text", re.IGNO
 NEVER_JUNK = frozenset({"html", "body", "article", "main"})
 
 # The main region holds at least this share of the page's weight.
-REGION_SHARE = 0.6
+REGION_SHARE = 0.8
 # Comment sections that hold more than this share of the page's weight, and five times the text
 # outside all junk containers, are the page's content (a forum thread, a Q&A page).
 DISCUSSION = frozenset({"comment", "commentlist"})
@@ -148,7 +148,14 @@ def _kind(element) -> str:
     tag = element.tag
     if tag in CHROME:
         return tag
-    return _junk_attrs((element.get("class") or "") + " " + (element.get("id") or "")) or tag
+    return _junk_attrs((element.get("class") or "") + " " + _short_id(element.get("id"))) or tag
+
+
+def _short_id(element_id: str | None) -> str:
+    """The id, unless it is a slug made from a heading ("menu-innovation-strategies-for-...")."""
+    if not element_id or element_id.count("-") + element_id.count("_") > 2:
+        return ""
+    return element_id
 
 
 def _weigh(blocks: list[_Block], raw: list[int], kept: list[bool]) -> tuple[dict, int]:
@@ -228,7 +235,7 @@ def _walk(body) -> list[_Block]:
             if tag in CHROME:
                 junk += (el,)
             elif tag not in NEVER_JUNK:
-                attrs = (el.get("class") or "") + " " + (el.get("id") or "")
+                attrs = (el.get("class") or "") + " " + _short_id(el.get("id"))
                 if attrs != " " and _junk_attrs(attrs):
                     junk += (el,)
 
