@@ -66,6 +66,12 @@ class _Page:
             if "ld+json" in (script.get("type") or "").lower() and script.text:
                 _collect(_load_json(script.text), self.objects)
         self.main = _main_object(self.objects)
+        self._text: list[str] | None = None
+
+    def text(self, tree) -> list[str]:
+        if self._text is None:
+            self._text = _visible_text(tree)
+        return self._text
 
     def first(self, *keys: str) -> str | None:
         for key in keys:
@@ -250,7 +256,8 @@ _MONTHS_BY_NUMBER = ("january|jan", "february|feb", "march|mar", "april|apr", "m
 _MONTHS = "|".join(_MONTHS_BY_NUMBER)
 # Byline words that follow a name: dates, update notes, roles.
 _AUTHOR_TAIL = re.compile(
-    rf"\s+(?:(?:{_MONTHS})\b.*|(?:last\s+)?updated\b.*|published\b.*|posted\b.*|\d{{1,2}}\s.*|"
+    rf"\s+(?:(?:{_MONTHS}|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*|"
+    r"(?:last\s+)?updated\b.*|published\b.*|posted\b.*|\d{1,2}(?:st|nd|rd|th)?\b.*|(?:on|at)\s.*|"
     r"(?:senior|former|contributing|trending|managing|deputy|executive)\b.*|"
     r"(?:editor|writer|reporter|correspondent|contributor)\b.*)$",
     re.IGNORECASE,
@@ -258,37 +265,73 @@ _AUTHOR_TAIL = re.compile(
 
 
 _AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
-                "citation_author", "byl", "twitter:creator")
+                "citation_author", "byl")
 _BYLINE_CLASS = re.compile(r"author|byline|writer", re.IGNORECASE)
-_BY = re.compile(r"^(?:by|von|par|por|di|door|av)\s*:?\s+", re.IGNORECASE)
+_BY_WORDS = r"(?:written|posted|post|published|reviewed|edited|text|words|story)"
+_BY = re.compile(rf"^(?:{_BY_WORDS}\s+by|author(?:ed by)?|by|von|par|por|di|door|av)"
+                 r"\s*:?\s*(?=[^\W\d_])", re.IGNORECASE)
+_NOT_BYLINE_CLASS = re.compile(r"avatar|image|photo|bio|box|comment|img|pic|thumb", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"https?:|www\.|@|^\W*$|\d{3}", re.IGNORECASE)
 
 
 def _author(page: _Page, tree) -> str | None:
-    """The author(s): JSON-LD, author meta tags, microdata, rel=author, then a byline element."""
+    """The author(s) as the page writes them: JSON-LD, author meta tags, microdata,
+    rel=author, then a byline element. An organisation named as author is the last resort."""
+    organisation = None
     for obj in _with_main_first(page):
-        names = _person_names(obj.get("author") or obj.get("creator"))
+        names, organisations = _person_names(obj.get("author") or obj.get("creator"))
         if names:
             return _join(names)
+        organisation = organisation or (organisations and _join(organisations))
     for key in _AUTHOR_META:
         for value in page.meta.get(key, ()):
-            names = _names(value)
-            if names:
-                return _join(names)
+            name = _byline(value)
+            if name:
+                return name
     for element in tree.xpath("//*[@itemprop='author']|//a[@rel='author']"):
         inner = element.xpath(".//*[@itemprop='name']")
-        value = inner[0].get("content") or inner[0].text_content() if inner else element.text_content()
-        names = _names(value)
-        if names:
-            return _join(names)
+        name = _byline(inner[0].get("content") or _spaced_text(inner[0]) if inner else _spaced_text(element))
+        if name:
+            return name
     for element in tree.xpath("//body//*[@class or @id][not(self::body or self::article or self::main)]"):
         marker = f"{element.get('class', '')} {element.get('id', '')}"
-        if _BYLINE_CLASS.search(marker) and not re.search(r"avatar|image|photo|bio|box|comment", marker, re.I):
-            names = _names(element.text_content())
-            if names:
-                return _join(names)
+        if _BYLINE_CLASS.search(marker) and not _NOT_BYLINE_CLASS.search(marker):
+            name = _byline(_spaced_text(element))
+            if name:
+                return name
+    return _written_by(page.text(tree)) or organisation or None
+
+
+_BY_LABEL = re.compile(rf"^(?:{_BY_WORDS}\s+)?by\s*:?$|^authors?\s*:$", re.IGNORECASE)
+_BY_PREFIX = re.compile(rf"^(?:{_BY_WORDS}\s+)?by\s*:?\s+(?=[A-Z])", re.IGNORECASE)
+
+
+def _written_by(parts: list[str]) -> str | None:
+    """A name after "By" / "Written by" in the visible text: "By Jo Bloggs", or a "Written by" label and
+    the name in the next text node."""
+    pieces = [p for p in (clean_line(part) for part in parts) if p]
+    for i, piece in enumerate(pieces):
+        if len(piece) > 80:
+            continue
+        if _BY_LABEL.match(piece) and i + 1 < len(pieces):
+            name = _byline(pieces[i + 1])
+        elif _BY_PREFIX.match(piece):
+            name = _byline(piece)
+        else:
+            continue
+        if name and _looks_like_name(name):
+            return name
     return None
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 6 and text[0].isupper() and not any(c.isdigit() for c in text)
+
+
+def _spaced_text(element) -> str:
+    return " ".join(element.itertext())
 
 
 def _with_main_first(page: _Page) -> list[dict]:
@@ -296,33 +339,47 @@ def _with_main_first(page: _Page) -> list[dict]:
     return objects + [o for o in page.objects if o is not page.main and any(_ARTICLE_TYPE.search(t) for t in _types(o))]
 
 
-def _person_names(value) -> list[str]:
-    if isinstance(value, list):
-        return [n for item in value for n in _person_names(item)]
-    if isinstance(value, dict):
-        name = value.get("name")
-        if not name and (value.get("givenName") or value.get("familyName")):
-            name = f"{value.get('givenName', '')} {value.get('familyName', '')}"
-        return _person_names(name) if not isinstance(name, dict) else []
-    if isinstance(value, str):
-        return _names(value)
-    return []
+def _person_names(value) -> tuple[list[str], list[str]]:
+    """(people, organisations) named in a JSON-LD ``author``: a string, an object or a list of them."""
+    people: list[str] = []
+    organisations: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, dict):
+            name = item.get("name")
+            if not name and (item.get("givenName") or item.get("familyName")):
+                name = f"{item.get('givenName', '')} {item.get('familyName', '')}"
+            name = _byline(_text(name))
+            if name:
+                kinds = _types(item)
+                (organisations if kinds and "Person" not in kinds else people).append(name)
+        elif isinstance(item, str):
+            name = _byline(item)
+            if name:
+                people.append(name)
+    return people, organisations
 
 
-def _names(text: str | None) -> list[str]:
-    """Names in a byline: "By A and B | Updated May 2", "A, B" → [A, B]; [] when it is no byline."""
+_GENERIC_NAMES = {"author", "the author", "authors", "unknown", "anonymous"}
+
+
+def _byline(text: str | None) -> str | None:
+    """The name(s) in a byline, as written: "By A and B | Updated May 2" → "A and B"; None when it is no byline."""
     if not text:
-        return []
+        return None
     text = clean_line(_unescape(text))
-    text = re.split(r"\s+[|•·—–]\s+|\s+-\s+", text)[0]
+    text = re.split(r"\s+[|•·—–»]\s+|\s+-\s+", text)[0]
     text = _BY.sub("", text.strip())
-    text = _AUTHOR_TAIL.sub("", text).strip(" ,;:.-")
-    if not text or len(text) > 80 or _NOT_A_NAME.search(text):
-        return []
+    text = _AUTHOR_TAIL.sub("", text).strip(" ,;:-\"“”")
+    if _AUTHOR_TAIL.fullmatch(" " + text):  # only a weekday, a month...
+        return None
+    if not text or len(text) > 80 or _NOT_A_NAME.search(text) or text.casefold() in _GENERIC_NAMES:
+        return None
     names = [n.strip() for n in _AND.split(text) if n.strip()]
     if any(len(n.split()) > 5 for n in names):
-        return []
-    return names
+        return None
+    if ";" in text:
+        return _join([n.strip() for n in text.split(";") if n.strip()])
+    return text
 
 
 def _join(names: list[str]) -> str:
@@ -376,7 +433,7 @@ def _date(page: _Page, tree, url: str | None) -> str | None:
     for element in tree.xpath("//*[@itemprop='datePublished']|//time[@datetime]"):
         published.append(element.get("datetime") or element.get("content") or element.text_content())
     candidates = list(dict.fromkeys(d for d in (_iso(v) for v in published + modified) if d))
-    shown = _visible_dates(tree)
+    shown = _visible_dates(page.text(tree))
     for candidate in candidates:
         if candidate in shown:
             return candidate
@@ -404,8 +461,8 @@ def _next_days(day: str) -> list[str]:
 _SKIP_TEXT = {"script", "style", "noscript", "template", "head", "title"}
 
 
-def _visible_dates(tree) -> dict[str, None]:
-    """Dates written out in the page's text ("March 5, 2024", "5 March 2024", "2024-03-05"), in order."""
+def _visible_text(tree) -> list[str]:
+    """The text nodes a reader sees, in document order (no scripts, styles or comments)."""
     body = tree.find("body")
     parts = []
     for element in (body if body is not None else tree).iter():
@@ -413,6 +470,11 @@ def _visible_dates(tree) -> dict[str, None]:
             parts.append(element.text)
         if element.tail:
             parts.append(element.tail)
+    return parts
+
+
+def _visible_dates(parts: list[str]) -> dict[str, None]:
+    """Dates written out in the page's text ("March 5, 2024", "5 March 2024", "2024-03-05"), in order."""
     found: dict[str, None] = {}
     for match in _TEXT_DATE.finditer(" ".join(parts)):
         year = match["y1"] or match["y2"] or match["y3"]

@@ -36,7 +36,7 @@ def test_json_ld_array_author_string_and_three_names():
     objects = [{"@type": "BreadcrumbList"},
                {"@type": ["BlogPosting"], "author": "A One, B Two and C Three", "datePublished": "2023-11-02"}]
     meta = meta_of(ld(objects))
-    assert meta.author == "A One, B Two, C Three"
+    assert meta.author == "A One, B Two and C Three"  # a single string is kept as written
     assert meta.date == "2023-11-02"
 
 
@@ -128,3 +128,15 @@ def test_language_and_canonical_url():
 def test_a_page_without_metadata():
     meta = meta_of(body="<p>Just a paragraph.</p>")
     assert (meta.title, meta.author, meta.date) == (None, None, None)
+
+
+def test_written_by_label_and_name_in_the_next_element():
+    body = ('<article><h1>Harbour plan</h1><p class="label">Written by</p><p class="x">Edda Tabor</p>'
+            "<p>Text.</p></article>")
+    assert meta_of(body=body).author == "Edda Tabor"
+
+
+def test_an_organisation_is_the_author_only_when_no_person_is_named():
+    article = {"@type": "Article", "author": {"@type": "Organization", "name": "Harbour Gazette"}}
+    assert meta_of(ld(article)).author == "Harbour Gazette"
+    assert meta_of(ld(article), '<span class="byline">By Jo Bloggs</span>').author == "Jo Bloggs"
