@@ -1,83 +1,525 @@
-"""Page metadata that stripper reads itself, beside the extractor's."""
+"""Page metadata (title, author, date, language, URL), read from the page's own markup.
+
+Sources, most trusted first: JSON-LD (schema.org), OpenGraph and other ``<meta>``
+tags, microdata (``itemprop``), ``<time datetime>``, ``rel=author`` links and
+byline elements, then ``<title>`` and ``<h1>``. For the date, htmldate's quick
+search (no free-text scan) is the last resort.
+"""
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from .blocks import clean_line
 
+
+@dataclass
+class PageMeta:
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    language: str | None = None
+    url: str | None = None
+
+
+def page_metadata(tree, url: str | None = None) -> PageMeta:
+    """Title, author, date (YYYY-MM-DD), language and URL of a parsed page."""
+    page = _Page(tree)
+    return PageMeta(
+        title=_title(page, tree, url),
+        author=_author(page, tree),
+        date=_date(page, tree, url),
+        language=_language(tree, page),
+        url=url or _canonical(tree),
+    )
+
+
+# ----------------------------------------------------------------------------- what the page declares
+
+
+_ARTICLE_TYPE = re.compile(r"(?:Article|Posting|Report|Review|Recipe|HowTo|Blog)$", re.IGNORECASE)
+_PAGE_TYPES = (
+    "product", "event", "course", "softwareapplication", "book", "movie", "videoobject", "podcastepisode",
+    "jobposting", "qapage", "question", "faqpage", "webpage", "itempage", "collectionpage", "aboutpage",
+    "profilepage", "searchresultspage", "contactpage", "medicalwebpage",
+)  # fmt: skip
+
+
+class _Page:
+    """The page's declarations, collected in one pass: ``<meta>`` tags and JSON-LD objects."""
+
+    def __init__(self, tree) -> None:
+        self.meta: dict[str, list[str]] = {}
+        for element in tree.iter("meta"):
+            content = element.get("content")
+            if not content or not content.strip():
+                continue
+            for attribute in ("property", "name", "itemprop"):
+                key = element.get(attribute)
+                if key:
+                    self.meta.setdefault(key.strip().lower(), []).append(content.strip())
+        self.objects: list[dict] = []
+        for script in tree.iter("script"):
+            if "ld+json" in (script.get("type") or "").lower() and script.text:
+                _collect(_load_json(script.text), self.objects)
+        self.main = _main_object(self.objects)
+        self._text: list[str] | None = None
+
+    def text(self, tree) -> list[str]:
+        if self._text is None:
+            self._text = _visible_text(tree)
+        return self._text
+
+    def first(self, *keys: str) -> str | None:
+        for key in keys:
+            for value in self.meta.get(key, ()):
+                value = clean_line(value)
+                if value:
+                    return value
+        return None
+
+
+def _load_json(text: str):
+    text = text.strip()
+    for candidate in (text, re.sub(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$|^<!--|-->$", "", text)):
+        try:
+            return json.loads(candidate, strict=False)
+        except ValueError:
+            continue
+    return None
+
+
+def _collect(value, out: list[dict], depth: int = 0) -> None:
+    """Every schema.org object in a JSON-LD value, through ``@graph`` and lists."""
+    if depth > 4:
+        return
+    if isinstance(value, list):
+        for item in value:
+            _collect(item, out, depth + 1)
+    elif isinstance(value, dict):
+        if "@type" in value:
+            out.append(value)
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            if isinstance(value.get(key), list | dict):
+                _collect(value[key], out, depth + 1)
+
+
+def _types(obj: dict) -> list[str]:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return [str(k).rsplit("/", 1)[-1] for k in kinds if k]
+
+
+def _main_object(objects: list[dict]) -> dict | None:
+    """The object describing the page's content: an article first, else a product, a web page..."""
+    best, best_rank = None, len(_PAGE_TYPES) + 1
+    for obj in objects:
+        for kind in _types(obj):
+            rank = 0 if _ARTICLE_TYPE.search(kind) else (
+                _PAGE_TYPES.index(kind.lower()) + 1 if kind.lower() in _PAGE_TYPES else None)
+            if rank is not None and rank < best_rank:
+                best, best_rank = obj, rank
+    return best
+
+
+def _text(value) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("@value") or value.get("name")
+    if isinstance(value, str):
+        return clean_line(_unescape(value)) or None
+    return None
+
+
+def _unescape(text: str) -> str:
+    if "&" in text:
+        from html import unescape
+
+        return unescape(text)
+    return text
+
+
+# ----------------------------------------------------------------------------- title
+
 # What sites put between a headline and the site's name in <title> and og:title.
-_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
+_TITLE_SEPARATOR = re.compile(r"(\s+(?:\||-|–|—|::|·|•|»|/)\s+)")
 
 
-def headline(tree) -> str | None:
-    """The article's headline: og:title or <title> without the site name, else the first <h1>.
+def _title(page: _Page, tree, url: str | None) -> str | None:
+    """The headline.
 
-    Titles are written "Headline | Site" (or with -, –, —, ·, •, »); the
-    headline is the first part, or the second when the first is the site's name.
+    ``<title>`` is split at its separators ("Headline | Site", "Site - Section - Headline");
+    an ``<h1>`` that equals a run of those parts (or og:title / the JSON-LD headline) is
+    the headline as the page writes it in ``<title>``. Without such agreement: the
+    ``<h1>`` of an article page, else the ``<title>`` part that is not the site's name.
     """
-    site = _first(tree.xpath("//meta[@property='og:site_name']/@content"))
-    for candidate in (_first(tree.xpath("//meta[@property='og:title']/@content")),
-                      _first(tree.xpath("//title/text()"))):
-        title = _without_site(candidate, site)
-        if title:
-            return title
-    for h1 in tree.iterfind(".//h1"):
-        text = clean_line(h1.text_content())
+    title = _title_tag(tree)
+    og = page.first("og:title")
+    ld = _text(page.main.get("headline") or page.main.get("name")) if page.main else None
+    h1s = _h1s(tree)
+    sites = _site_names(page, url)
+    if title:  # an <h1> that is the last part of "Headline | Site" is the site's logo
+        parts = _TITLE_SEPARATOR.split(title)[0::2]
+        if len(parts) > 1 and _key(parts[-1]) in {_key(h) for h in h1s}:
+            sites.add(_key(parts[-1]))
+    h1s = [h for h in h1s if _key(h) not in sites]
+    runs = _runs(title, sites) if title else {}
+    for declared in (og, ld):
+        if declared and _key(declared) not in runs:
+            runs.update({k: v for k, v in _runs(declared, sites).items() if k not in runs})
+    for h1 in h1s:
+        found = runs.get(_key(h1))
+        if found:
+            return found
+    for declared in (og, ld):  # "Site: Headline", "Headline (Site)": og:title is the headline alone
+        if declared and title and _key(declared) != _key(title) and _key(declared) in _key(title):
+            return declared
+    kept = _headline_parts(title, sites) if title else None
+    if h1s and (kept is None or _looks_like_article(page)):
+        return h1s[0]
+    return kept or og or ld or (h1s[0] if h1s else None)
+
+
+def _h1s(tree) -> list[str]:
+    """The first few ``<h1>`` texts, without the site's logo (an ``<h1>`` holding a link to the home page)."""
+    out = []
+    for element in tree.iter("h1"):
+        links = element.xpath(".//a/@href")
+        if links and urlsplit(links[0].strip()).path in ("", "/") and not urlsplit(links[0].strip()).query:
+            continue
+        text = clean_line(element.text_content()).rstrip("¶#").strip()
+        if text and len(text) < 300 and _key(text) not in {_key(o) for o in out}:
+            out.append(text)
+        if len(out) == 5:
+            break
+    return out
+
+
+def _runs(title: str, sites: set[str]) -> dict[str, str]:
+    """Every run of consecutive ``title`` parts that is not the site's name, by key."""
+    pieces = _TITLE_SEPARATOR.split(title)
+    parts, seps = pieces[0::2], pieces[1::2]
+    out: dict[str, str] = {}
+    for i in range(len(parts)):
+        text = ""
+        for j in range(i, len(parts)):
+            text = parts[j] if j == i else text + seps[j - 1] + parts[j]
+            key = _key(text)
+            if key and key not in sites and key not in out:
+                out[key] = text.strip()
+    return out
+
+
+def _headline_parts(title: str, sites: set[str]) -> str | None:
+    parts = [p for p in _TITLE_SEPARATOR.split(title)[0::2] if p.strip()]
+    kept = [p for p in parts if _key(p) not in sites]
+    return kept[0].strip() if kept else None
+
+
+def _looks_like_article(page: _Page) -> bool:
+    if page.main is not None and any(_ARTICLE_TYPE.search(t) for t in _types(page.main)):
+        return True
+    return page.first("og:type") == "article" or bool(page.first("article:published_time"))
+
+
+def _title_tag(tree) -> str | None:
+    for element in tree.iter("title"):
+        text = clean_line(element.text_content())
         if text:
             return text
     return None
 
 
-def _first(values: list) -> str | None:
-    for value in values:
-        value = clean_line(str(value))
-        if value:
-            return value
-    return None
+def _site_names(page: _Page, url: str | None) -> set[str]:
+    names = {page.first("og:site_name"), page.first("application-name"), page.first("apple-mobile-web-app-title")}
+    for obj in page.objects:
+        if {"WebSite", "Organization"} & set(_types(obj)):
+            names.add(_text(obj.get("name")))
+    return {_key(n) for n in names if n}
 
 
-def _without_site(title: str | None, site: str | None) -> str | None:
-    if not title:
-        return None
-    parts = [p for p in _TITLE_SEPARATOR.split(title) if p]
-    if len(parts) > 1 and site and parts[0].casefold() == site.casefold():
-        parts = parts[1:]
-    return parts[0] if parts else None
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 
 
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+def _key(text: str) -> str:
+    return " ".join(text.translate(_QUOTES).casefold().split())
+
+
+# ----------------------------------------------------------------------------- author
+
+_MONTHS_BY_NUMBER = ("january|jan", "february|feb", "march|mar", "april|apr", "may", "june|jun", "july|jul",
+                     "august|aug", "september|sep|sept", "october|oct", "november|nov", "december|dec")
+_MONTHS = "|".join(_MONTHS_BY_NUMBER)
 # Byline words that follow a name: dates, update notes, roles.
 _AUTHOR_TAIL = re.compile(
-    rf"\s+(?:(?:{_MONTHS})\b.*|(?:last\s+)?updated\b.*|published\b.*|posted\b.*|\d{{1,2}}\s.*|"
+    rf"\s+(?:(?:{_MONTHS}|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*|"
+    r"(?:last\s+)?updated\b.*|published\b.*|posted\b.*|\d{1,2}(?:st|nd|rd|th)?\b.*|(?:on|at)\s.*|"
     r"(?:senior|former|contributing|trending|managing|deputy|executive)\b.*|"
     r"(?:editor|writer|reporter|correspondent|contributor)\b.*)$",
     re.IGNORECASE,
 )
-_WORDS = re.compile(r"\w+")
 
 
-def byline(tree, extracted: str | None) -> str | None:
-    """The author as the page writes it.
+_AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
+                "citation_author", "byl")
+_BYLINE_CLASS = re.compile(r"author|byline|writer", re.IGNORECASE)
+_BY_WORDS = r"(?:written|posted|post|published|reviewed|edited|text|words|story)"
+_BY = re.compile(rf"^(?:{_BY_WORDS}\s+by|author(?:ed by)?|by|von|par|por|di|door|av)"
+                 r"\s*:?\s*(?=[^\W\d_])", re.IGNORECASE)
+_NOT_BYLINE_CLASS = re.compile(r"avatar|image|photo|bio|box|comment|img|pic|thumb", re.IGNORECASE)
+_AND = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"https?:|www\.|@|^\W*$|\d{3}", re.IGNORECASE)
 
-    The extractor's author is checked against ``<meta name="author">``: when
-    the meta tag starts with the same names, the page's own spelling wins (it keeps
-    punctuation such as "Example.com" or "Jean-Luc Aufranc (Site)"). Several
-    authors are joined as a reader would write them ("A and B", "A, B, C"), and
-    dates or roles glued after a name are cut off.
+
+def _author(page: _Page, tree) -> str | None:
+    """The author(s) as the page writes them: JSON-LD, author meta tags, microdata,
+    rel=author, then a byline element. An organisation named as author is the last resort."""
+    organisation = None
+    for obj in _with_main_first(page):
+        names, organisations = _person_names(obj.get("author") or obj.get("creator"))
+        if names:
+            return _join(names)
+        organisation = organisation or (organisations and _join(organisations))
+    for key in _AUTHOR_META:
+        for value in page.meta.get(key, ()):
+            name = _byline(value)
+            if name:
+                return name
+    for element in tree.xpath("//*[@itemprop='author']|//a[@rel='author']"):
+        inner = element.xpath(".//*[@itemprop='name']")
+        name = _byline(inner[0].get("content") or _spaced_text(inner[0]) if inner else _spaced_text(element))
+        if name:
+            return name
+    for element in tree.xpath("//body//*[@class or @id][not(self::body or self::article or self::main)]"):
+        marker = f"{element.get('class', '')} {element.get('id', '')}"
+        if _BYLINE_CLASS.search(marker) and not _NOT_BYLINE_CLASS.search(marker):
+            name = _byline(_spaced_text(element))
+            if name:
+                return name
+    return _written_by(page.text(tree)) or organisation or None
+
+
+_BY_LABEL = re.compile(rf"^(?:{_BY_WORDS}\s+)?by\s*:?$|^authors?\s*:$", re.IGNORECASE)
+_BY_PREFIX = re.compile(rf"^(?:{_BY_WORDS}\s+)?by\s*:?\s+(?=[A-Z])", re.IGNORECASE)
+
+
+def _written_by(parts: list[str]) -> str | None:
+    """A name after "By" / "Written by" in the visible text: "By Jo Bloggs", or a "Written by" label and
+    the name in the next text node."""
+    pieces = [p for p in (clean_line(part) for part in parts) if p]
+    for i, piece in enumerate(pieces):
+        if len(piece) > 80:
+            continue
+        if _BY_LABEL.match(piece) and i + 1 < len(pieces):
+            name = _byline(pieces[i + 1])
+        elif _BY_PREFIX.match(piece):
+            name = _byline(piece)
+        else:
+            continue
+        if name and _looks_like_name(name):
+            return name
+    return None
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 6 and text[0].isupper() and not any(c.isdigit() for c in text)
+
+
+def _spaced_text(element) -> str:
+    return " ".join(element.itertext())
+
+
+def _with_main_first(page: _Page) -> list[dict]:
+    objects = [page.main] if page.main is not None else []
+    return objects + [o for o in page.objects if o is not page.main and any(_ARTICLE_TYPE.search(t) for t in _types(o))]
+
+
+def _person_names(value) -> tuple[list[str], list[str]]:
+    """(people, organisations) named in a JSON-LD ``author``: a string, an object or a list of them."""
+    people: list[str] = []
+    organisations: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, dict):
+            name = item.get("name")
+            if not name and (item.get("givenName") or item.get("familyName")):
+                name = f"{item.get('givenName', '')} {item.get('familyName', '')}"
+            name = _byline(_text(name))
+            if name:
+                kinds = _types(item)
+                (organisations if kinds and "Person" not in kinds else people).append(name)
+        elif isinstance(item, str):
+            name = _byline(item)
+            if name:
+                people.append(name)
+    return people, organisations
+
+
+_GENERIC_NAMES = {"author", "the author", "authors", "unknown", "anonymous"}
+
+
+def _byline(text: str | None) -> str | None:
+    """The name(s) in a byline, as written: "By A and B | Updated May 2" → "A and B"; None when it is no byline."""
+    if not text:
+        return None
+    text = clean_line(_unescape(text))
+    text = re.split(r"\s+[|•·—–»]\s+|\s+-\s+", text)[0]
+    text = _BY.sub("", text.strip())
+    text = _AUTHOR_TAIL.sub("", text).strip(" ,;:-\"“”")
+    if _AUTHOR_TAIL.fullmatch(" " + text):  # only a weekday, a month...
+        return None
+    if not text or len(text) > 80 or _NOT_A_NAME.search(text) or text.casefold() in _GENERIC_NAMES:
+        return None
+    names = [n.strip() for n in _AND.split(text) if n.strip()]
+    if any(len(n.split()) > 5 for n in names):
+        return None
+    if ";" in text:
+        return _join([n.strip() for n in text.split(";") if n.strip()])
+    return text
+
+
+def _join(names: list[str]) -> str:
+    unique = list(dict.fromkeys(names))
+    if len(unique) == 2:
+        return f"{unique[0]} and {unique[1]}"
+    return ", ".join(unique)
+
+
+# ----------------------------------------------------------------------------- date
+
+
+_DATE_META = ("article:published_time", "datepublished", "og:published_time", "published_time", "pubdate",
+              "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date", "dc.date.issued",
+              "dcterms.date", "dcterms.issued", "dcterms.created", "date", "citation_publication_date",
+              "citation_date", "article.published", "published-date", "release_date", "datecreated")
+_ISO_DATE = re.compile(r"((?:19|20)\d\d)[-/.](\d\d?)[-/.](\d\d?)(?!\d)")
+
+
+_MONTH_NUMBER = {
+    name: number
+    for number, names in enumerate(_MONTHS_BY_NUMBER, start=1)
+    for name in names.split("|")
+}
+_MONTH_WORD = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
+_TEXT_DATE = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH_WORD})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<m2>{_MONTH_WORD})\.?,?\s+(?P<y2>(?:19|20)\d\d)"
+    r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))\b",
+    re.IGNORECASE,
+)
+
+
+def _date(page: _Page, tree, url: str | None) -> str | None:
+    """The publication date as YYYY-MM-DD.
+
+    Candidates come from JSON-LD, meta tags, microdata and ``<time datetime>``,
+    published dates before modified ones. The page's visible text decides
+    between them: a date the reader sees (in the byline, "Updated ...") wins.
+    Without declared dates: the first date in the visible text, then htmldate's
+    quick search.
     """
-    if not extracted:
+    published, modified = [], []
+    for obj in _with_main_first(page):
+        published += [_text(obj.get(k)) for k in ("datePublished", "dateCreated", "uploadDate")]
+        modified.append(_text(obj.get("dateModified")))
+    for key in _DATE_META:
+        published += page.meta.get(key, [])
+    for key in ("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified"):
+        modified += page.meta.get(key, [])
+    for element in tree.xpath("//*[@itemprop='datePublished']|//time[@datetime]"):
+        published.append(element.get("datetime") or element.get("content") or element.text_content())
+    candidates = list(dict.fromkeys(d for d in (_iso(v) for v in published + modified) if d))
+    shown = _visible_dates(page.text(tree))
+    for candidate in candidates:
+        if candidate in shown:
+            return candidate
+    for candidate in candidates:  # a timestamp shown in another time zone
+        for near in _next_days(candidate):
+            if near in shown:
+                return near
+    if candidates:
+        return candidates[0]
+    if shown:
+        return next(iter(shown))
+    return _htmldate(tree, url)
+
+
+def _next_days(day: str) -> list[str]:
+    from datetime import date, timedelta
+
+    try:
+        value = date.fromisoformat(day)
+    except ValueError:
+        return []
+    return [(value + timedelta(days=n)).isoformat() for n in (-1, 1)]
+
+
+_SKIP_TEXT = {"script", "style", "noscript", "template", "head", "title"}
+
+
+def _visible_text(tree) -> list[str]:
+    """The text nodes a reader sees, in document order (no scripts, styles or comments)."""
+    body = tree.find("body")
+    parts = []
+    for element in (body if body is not None else tree).iter():
+        if isinstance(element.tag, str) and element.tag not in _SKIP_TEXT and element.text:
+            parts.append(element.text)
+        if element.tail:
+            parts.append(element.tail)
+    return parts
+
+
+def _visible_dates(parts: list[str]) -> dict[str, None]:
+    """Dates written out in the page's text ("March 5, 2024", "5 March 2024", "2024-03-05"), in order."""
+    found: dict[str, None] = {}
+    for match in _TEXT_DATE.finditer(" ".join(parts)):
+        year = match["y1"] or match["y2"] or match["y3"]
+        day = match["d1"] or match["d2"] or match["d3"]
+        month_word = match["m1"] or match["m2"]
+        month = _MONTH_NUMBER[month_word.lower()] if month_word else int(match["m3"])
+        if 1 <= month <= 12 and 1 <= int(day) <= 31:
+            found.setdefault(f"{year}-{month:02d}-{int(day):02d}")
+    return found
+
+
+def _iso(value: str | None) -> str | None:
+    if not value:
         return None
-    names = [_AUTHOR_TAIL.sub("", name).strip() for name in extracted.split(";")]
-    names = [name for name in names if name]
-    if not names:
+    match = _ISO_DATE.search(value)
+    if match:
+        year, month, day = int(match[1]), int(match[2]), int(match[3])
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _htmldate(tree, url: str | None) -> str | None:
+    from htmldate import find_date
+
+    try:
+        return find_date(tree, extensive_search=False, original_date=True, url=url)
+    except Exception:  # htmldate is a heuristic fallback: its failure means no date
         return None
-    declared = _first(tree.xpath("//meta[@name='author']/@content"))
-    if declared:
-        words = _WORDS.findall(" ".join(names).casefold())
-        if _WORDS.findall(declared.casefold())[: len(words)] == words:
-            return declared
-    if len(names) == 2:
-        return f"{names[0]} and {names[1]}"
-    return ", ".join(names)
+
+
+# ----------------------------------------------------------------------------- language, URL
+
+
+def _language(tree, page: _Page) -> str | None:
+    lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang") or page.first("og:locale")
+    if not lang:
+        return None
+    primary = lang.strip().split("-")[0].split("_")[0].lower()
+    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
+
+
+def _canonical(tree) -> str | None:
+    for href in tree.xpath("//link[@rel='canonical']/@href"):
+        href = href.strip()
+        if urlsplit(href).scheme in ("http", "https"):
+            return href
+    return None

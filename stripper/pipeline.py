@@ -22,7 +22,7 @@ from .decode import decode
 from .detect import Kind, detect_kind
 from .errors import InputTooLargeError, StripperError
 from .extractors import Extracted, get_extractor
-from .metadata import byline, headline
+from .metadata import page_metadata
 from .parse import parse_html
 from .rules import (
     BlockMatcher,
@@ -123,13 +123,14 @@ class Stripper:
         dom_removed: list[Removal] = []
         if kind == "html":
             tree = parse_html(text)
-            language = _page_language(tree)
-            title = headline(tree)
+            page_meta = page_metadata(tree, url)
             dom_removed = run_dom_rules(self.ruler.active("dom"), DomState(tree, url, host))
             meta = self.extractor.extract(tree, url=url)
-            meta.language = meta.language or language
-            meta.title = title or meta.title
-            meta.author = byline(tree, meta.author)
+            meta.language = meta.language or page_meta.language
+            meta.title = page_meta.title or meta.title
+            meta.author = page_meta.author or meta.author
+            meta.date = page_meta.date or meta.date
+            meta.url = meta.url or page_meta.url
             blocks = blocks_from_lines(meta.lines)
         else:
             title, blocks = split_text(text)
@@ -192,11 +193,3 @@ def _host(url: str | None) -> str | None:
         return urlsplit(url).hostname
     except ValueError as exc:
         raise StripperError(f"invalid URL {url!r}: {exc}") from None
-
-
-def _page_language(tree) -> str | None:
-    lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
-    if not lang:
-        return None
-    primary = lang.strip().split("-")[0].split("_")[0].lower()
-    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None

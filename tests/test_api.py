@@ -125,16 +125,3 @@ def test_title_drops_the_site_name():
     page = page.replace("Harbour plan approved | Example News", "Example News - Harbour plan approved")
     page = page.replace("<head>", '<head><meta property="og:site_name" content="Example News">')
     assert extract(page).title == "Harbour plan approved"
-
-
-def test_several_authors_are_joined_as_a_reader_writes_them():
-    from lxml import html
-
-    from stripper.metadata import byline
-
-    tree = html.fromstring("<html><head></head><body></body></html>")
-    assert byline(tree, "Jo Bloggs; Al Smith") == "Jo Bloggs and Al Smith"
-    assert byline(tree, "A One; B Two; C Three") == "A One, B Two, C Three"
-    assert byline(tree, "Luke Kim December 3, 2024") == "Luke Kim"
-    assert byline(tree, "Liz Kenny Former McKinsey Consultant") == "Liz Kenny"
-    assert byline(tree, None) is None

@@ -1,4 +1,4 @@
-"""The trafilatura extractor: main content and metadata in one pass."""
+"""The trafilatura extractor: the main content (stripper reads the metadata itself)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from . import Extracted
 
 
 class TrafilaturaExtractor:
-    """Body and metadata from trafilatura, tables kept and comments left out."""
+    """The body from trafilatura, tables kept and comments left out; no metadata pass."""
 
     name = "trafilatura"
 
@@ -20,7 +20,7 @@ class TrafilaturaExtractor:
             url=url,
             include_comments=False,
             include_tables=True,
-            with_metadata=True,
+            with_metadata=False,
         )
         if document is None:
             return Extracted(url=url)

@@ -1,0 +1,142 @@
+"""Title, author and date as stripper reads them from a page's markup."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from lxml import html
+
+from stripper.metadata import page_metadata
+
+
+def meta_of(head: str = "", body: str = "", url: str | None = None):
+    return page_metadata(html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>"), url)
+
+
+def ld(value) -> str:
+    return f'<script type="application/ld+json">{json.dumps(value)}</script>'
+
+
+def test_json_ld_graph_with_an_author_list():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": "Harbour Gazette"},
+        {"@type": "Organization", "name": "Harbour Gazette Ltd"},
+        {"@type": "NewsArticle", "headline": "Council approves harbour plan",
+         "datePublished": "2024-03-05T09:30:00+00:00",
+         "author": [{"@type": "Person", "name": "Jo Bloggs"}, {"@type": "Person", "name": "Al Smith"}]},
+    ]}
+    meta = meta_of(ld(graph) + "<title>Council approves harbour plan | Harbour Gazette</title>")
+    assert meta.title == "Council approves harbour plan"
+    assert meta.author == "Jo Bloggs and Al Smith"
+    assert meta.date == "2024-03-05"
+
+
+def test_json_ld_array_author_string_and_three_names():
+    objects = [{"@type": "BreadcrumbList"},
+               {"@type": ["BlogPosting"], "author": "A One, B Two and C Three", "datePublished": "2023-11-02"}]
+    meta = meta_of(ld(objects))
+    assert meta.author == "A One, B Two and C Three"  # a single string is kept as written
+    assert meta.date == "2023-11-02"
+
+
+def test_broken_json_ld_is_ignored():
+    meta = meta_of('<script type="application/ld+json">{"@type": "Article", </script>'
+                   '<meta name="author" content="Jo Bloggs">')
+    assert meta.author == "Jo Bloggs"
+
+
+@pytest.mark.parametrize("byline, expected", [
+    ("By Jo Bloggs and Al Smith | Updated March 5, 2024", "Jo Bloggs and Al Smith"),
+    ("By Luke Kim December 3, 2024", "Luke Kim"),
+    ("Liz Kenny Former McKinsey Consultant", "Liz Kenny"),
+    ("by Maria Ortega · 4 min read", "Maria Ortega"),
+])
+def test_byline_element(byline, expected):
+    body = f'<article><h1>Harbour plan</h1><div class="post-byline">{byline}</div><p>Text.</p></article>'
+    assert meta_of(body=body).author == expected
+
+
+def test_meta_author_wins_over_a_byline_element_and_keeps_its_spelling():
+    meta = meta_of('<meta name="author" content="Jean-Luc Aufranc (CNXSoft)">',
+                   '<span class="author">Someone Else</span>')
+    assert meta.author == "Jean-Luc Aufranc (CNXSoft)"
+
+
+def test_article_author_url_is_not_a_name():
+    meta = meta_of('<meta property="article:author" content="https://www.facebook.com/jobloggs">'
+                   '<meta name="parsely-author" content="Jo Bloggs">')
+    assert meta.author == "Jo Bloggs"
+
+
+@pytest.mark.parametrize("title, site", [
+    ("Harbour plan approved | Example News", None),
+    ("Example News - Harbour plan approved", "Example News"),
+    ("Harbour plan approved – Example News", None),
+])
+def test_title_without_the_site_name(title, site):
+    head = f"<title>{title}</title>"
+    if site:
+        head += f'<meta property="og:site_name" content="{site}">'
+    assert meta_of(head).title == "Harbour plan approved"
+
+
+def test_the_h1_that_the_title_confirms():
+    # the first <h1> is the site's name (also the last part of <title>); the second is the headline
+    head = "<title>Ten tips for winter cycling - Part 1 | Pedal Notes</title>"
+    body = "<header><h1>Pedal Notes</h1></header><article><h1>Ten tips for winter cycling - Part 1</h1></article>"
+    assert meta_of(head, body).title == "Ten tips for winter cycling - Part 1"
+
+
+def test_a_logo_h1_linking_home_is_not_the_headline():
+    body = '<h1><a href="/">Pedal Notes</a></h1><article><h2>Ride</h2></article>'
+    assert meta_of("<title>Pedal Notes: Ten tips</title>", body).title == "Pedal Notes: Ten tips"
+
+
+def test_og_title_inside_title_is_the_headline():
+    head = ('<meta property="og:title" content="Ten tips for winter cycling">'
+            "<title>Pedal Notes: Ten tips for winter cycling</title>")
+    assert meta_of(head).title == "Ten tips for winter cycling"
+
+
+def test_article_h1_wins_over_a_different_seo_title():
+    head = ('<meta property="og:type" content="article"><title>Winter cycling tips (2024) | Pedal Notes</title>')
+    body = "<article><h1>Ten things I learned cycling through winter</h1></article>"
+    assert meta_of(head, body).title == "Ten things I learned cycling through winter"
+
+
+def test_date_the_page_shows_wins_between_published_and_modified():
+    head = ('<meta property="article:published_time" content="2023-01-10T08:00:00Z">'
+            '<meta property="article:modified_time" content="2024-06-02T08:00:00Z">')
+    assert meta_of(head, "<p>Updated June 2, 2024</p>").date == "2024-06-02"
+    assert meta_of(head, "<p>Nothing shown.</p>").date == "2023-01-10"
+
+
+def test_date_from_time_element_and_from_text():
+    assert meta_of(body='<time datetime="2022-09-14T10:00">Sept 14</time>').date == "2022-09-14"
+    assert meta_of(body="<p>Posted on 3rd March 2021 by Jo</p>").date == "2021-03-03"
+
+
+def test_language_and_canonical_url():
+    tree = html.fromstring('<html lang="de-AT"><head><link rel="canonical" href="https://example.com/a">'
+                           "</head><body><p>x</p></body></html>")
+    meta = page_metadata(tree, None)
+    assert meta.language == "de" and meta.url == "https://example.com/a"
+    assert page_metadata(tree, "https://example.com/b").url == "https://example.com/b"
+
+
+def test_a_page_without_metadata():
+    meta = meta_of(body="<p>Just a paragraph.</p>")
+    assert (meta.title, meta.author, meta.date) == (None, None, None)
+
+
+def test_written_by_label_and_name_in_the_next_element():
+    body = ('<article><h1>Harbour plan</h1><p class="label">Written by</p><p class="x">Edda Tabor</p>'
+            "<p>Text.</p></article>")
+    assert meta_of(body=body).author == "Edda Tabor"
+
+
+def test_an_organisation_is_the_author_only_when_no_person_is_named():
+    article = {"@type": "Article", "author": {"@type": "Organization", "name": "Harbour Gazette"}}
+    assert meta_of(ld(article)).author == "Harbour Gazette"
+    assert meta_of(ld(article), '<span class="byline">By Jo Bloggs</span>').author == "Jo Bloggs"
