@@ -18,8 +18,9 @@ from lxml.etree import XPath
 
 from .model import Rule, Scope, TextState, more_words_than
 
-# What may stand between a block-leading label and the text it introduces.
-LABEL_SEPARATOR = r"\s*[:：|»›>\-–—]\s*"
+# What may stand between a block-leading label and the text it introduces; a hyphen
+# inside a word ("Next-generation", "Read-only") joins a compound and is no separator.
+LABEL_SEPARATOR = r"(?:\s*[:：|»›>–—]|\s*-(?!\w)|\s+-)\s*"
 DEFAULT_LABEL_MAX_WORDS = 25
 
 
