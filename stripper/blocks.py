@@ -39,6 +39,20 @@ def clean_line(line: str) -> str:
     return " ".join(line.split())
 
 
+def _clean_lines(text: str) -> list[str]:
+    """:func:`clean_line` of every line of ``text`` (split on newlines only).
+
+    Most lines are clean already: printable (so the only whitespace in them is
+    the space), with no double space and no space at either end.
+    """
+    return [
+        line
+        if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " "
+        else " ".join(line.split())
+        for line in text.split("\n")
+    ]
+
+
 def blocks_from_lines(lines: Iterable[str]) -> list[Block]:
     """Each non-empty line is a block and a paragraph of its own (extractor output)."""
     blocks = []
@@ -55,19 +69,17 @@ def split_text(text: str) -> tuple[str | None, list[Block]]:
     Paragraphs are separated by blank lines; a file without blank lines has a
     paragraph per line. A short first line followed by a blank line is the title.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    paragraphs = [p for p in _BLANK_LINE.split(text.strip()) if p.strip()]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    paragraphs = [p for p in _BLANK_LINE.split(text.strip()) if p and not p.isspace()]
     title = None
     if len(paragraphs) > 1 and "\n" not in paragraphs[0].strip() and _is_title(paragraphs[0]):
         title = clean_line(paragraphs.pop(0))
     if len(paragraphs) == 1:
         paragraphs = paragraphs[0].split("\n")
-    blocks = []
+    blocks: list[Block] = []
     for number, paragraph in enumerate(paragraphs):
-        for line in paragraph.split("\n"):
-            line = clean_line(line)
-            if line:
-                blocks.append(Block(line, number))
+        blocks.extend([Block(line, number) for line in _clean_lines(paragraph) if line])
     return title, blocks
 
 

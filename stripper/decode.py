@@ -45,7 +45,9 @@ _BOMS = (
 # spaces or U+FFFD so that no two words run together.
 _NOT_XML_CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f]")
 _NOT_XML_OTHER = re.compile("[\ud800-\udfff\ufffe\uffff]")
+# The same controls as bytes (with NUL in the first): in UTF-8 they only ever stand for themselves.
 _NOT_XML_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+_NOT_XML_CONTROL_BYTES = _NOT_XML_BYTES[1:]
 
 
 def decode(source: str | bytes) -> str:
@@ -78,9 +80,17 @@ def _plain_utf8(data: bytes) -> str | None:
 def _xml_safe(text: str) -> str:
     if "\x00" in text:
         text = text.replace("\x00", "")
-    if _NOT_XML_CONTROLS.search(text):
+    try:
+        # Encoding fails on lone surrogates; deleting the control bytes is a quicker scan than a regex.
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        controls = others = True
+    else:
+        controls = len(data.translate(None, _NOT_XML_CONTROL_BYTES)) != len(data)
+        others = "\ufffe" in text or "\uffff" in text
+    if controls and _NOT_XML_CONTROLS.search(text):
         text = _NOT_XML_CONTROLS.sub(" ", text)
-    if _NOT_XML_OTHER.search(text):
+    if others and _NOT_XML_OTHER.search(text):
         text = _NOT_XML_OTHER.sub("\ufffd", text)
     return text
 

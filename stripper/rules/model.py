@@ -83,6 +83,8 @@ FUNCTION_WORDS = frozenset(
 def normalise(text: str) -> str:
     """Lower-case, trimmed of punctuation and symbols at both ends: what patterns match."""
     text = text.casefold()
+    if text[:1].isalnum() and text[-1:].isalnum():  # the common case: nothing to trim
+        return text
     first = _ALNUM.search(text)
     if first is None:
         return ""
@@ -98,10 +100,25 @@ _CHARS_PER_WORD = 2
 
 def word_count(text: str) -> int:
     """Words in ``text``; in scripts without spaces, every two characters count as a word."""
-    unspaced = len(_UNSPACED.findall(text))
-    if not unspaced:
+    if _UNSPACED.search(text) is None:
         return len(_WORD.findall(text))
+    unspaced = len(_UNSPACED.findall(text))
     return len(_WORD.findall(_UNSPACED.sub(" ", text))) + unspaced // _CHARS_PER_WORD
+
+
+_AT_LEAST: dict[int, re.Pattern[str]] = {}
+
+
+def more_words_than(text: str, limit: int) -> bool:
+    """``word_count(text) > limit``, without counting past ``limit``."""
+    if len(text) <= limit:  # a word takes at least one character
+        return False
+    if _UNSPACED.search(text) is not None:
+        return word_count(text) > limit
+    regex = _AT_LEAST.get(limit)
+    if regex is None:
+        regex = _AT_LEAST[limit] = re.compile(rf"\W*+(?:\w++\W*+){{{limit + 1}}}")
+    return regex.match(text) is not None
 
 
 def is_prose(text: str) -> bool:
@@ -118,6 +135,10 @@ def is_prose(text: str) -> bool:
 
 def is_substantial(text: str) -> bool:
     """A real paragraph of the article: prose of some length."""
+    if len(text) < 15:  # eight words take at least fifteen characters
+        return False
+    if more_words_than(text, 24):
+        return True
     words = word_count(text)
     return words >= 25 or (words >= 8 and is_prose(text))
 
@@ -149,26 +170,64 @@ class TextState:
         if self.prefilter is None:
             return [True] * len(self.blocks)
         test = self.prefilter.matches
-        return [test(k, b.text, f) for k, b, f in zip(self.keys, self.blocks, self.folded, strict=True)]
+        return [test(k, b.text) for k, b in zip(self.keys, self.blocks, strict=True)]
+
+    @cached_property
+    def _maybe(self) -> list[int]:
+        return [i for i, maybe in enumerate(self.may_match) if maybe]
+
+    def candidates(self, indices: Sequence[int]) -> list[int]:
+        """The blocks of ``indices`` that some pattern rule may match."""
+        if indices is self.__dict__.get("_live"):
+            blocks = self.blocks
+            return [i for i in self._maybe if blocks[i].removed_by is None]
+        maybe = self.may_match
+        return [i for i in indices if maybe[i]]
 
     @cached_property
     def substantial(self) -> list[bool]:
-        return [is_substantial(b.text) for b in self.blocks]
+        return [self.is_substantial(i) for i in range(len(self.blocks))]
+
+    def is_substantial(self, i: int) -> bool:
+        """Whether block ``i`` is a real paragraph (see :func:`is_substantial`); computed once."""
+        known = self._substantial
+        value = known.get(i)
+        if value is None:
+            value = known[i] = is_substantial(self.blocks[i].text)
+        return value
+
+    @cached_property
+    def _substantial(self) -> dict[int, bool]:
+        return {}
+
+    def changed(self) -> None:
+        """Tell the state that blocks were removed (the live blocks are cached)."""
+        self.__dict__.pop("_live", None)
+
+    def live(self) -> list[int]:
+        """Indices of the blocks no rule has removed (do not modify the list)."""
+        live = self.__dict__.get("_live")
+        if live is None:
+            live = self.__dict__["_live"] = [i for i, b in enumerate(self.blocks) if b.removed_by is None]
+        return live
 
     def in_scope(self, scope: Scope) -> list[int]:
         """Indices of live blocks in ``scope``.
 
         ``head``: before the first substantial paragraph; ``tail``: after the last one.
         """
-        live = [i for i, b in enumerate(self.blocks) if b.removed_by is None]
+        live = self.live()
         if scope == "anywhere":
             return live
-        real = [i for i in live if self.substantial[i]]
         if scope == "head":
-            first = real[0] if real else len(self.blocks)
-            return [i for i in live if i < first]
-        last = real[-1] if real else -1
-        return [i for i in live if i > last]
+            for n, i in enumerate(live):
+                if self.is_substantial(i):
+                    return live[:n]
+            return list(live)
+        for n in range(len(live) - 1, -1, -1):
+            if self.is_substantial(live[n]):
+                return live[n + 1 :]
+        return list(live)
 
 
 @dataclass

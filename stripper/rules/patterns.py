@@ -8,19 +8,20 @@ objects so that rules pickle for worker processes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cached_property
+from typing import Any
 
 from lxml.cssselect import CSSSelector
 from lxml.etree import XPath
 
-from .model import Rule, Scope, TextState, word_count
+from .model import Rule, Scope, TextState, more_words_than
 
-# What may stand between a block-leading label and the text it introduces.
-LABEL_SEPARATOR = r"\s*[:：|»›>\-–—]\s*"
+# What may stand between a block-leading label and the text it introduces; a hyphen
+# inside a word ("Next-generation", "Read-only") joins a compound and is no separator.
+LABEL_SEPARATOR = r"(?:\s*[:：|»›>–—]|\s*-(?!\w)|\s+-)\s*"
 DEFAULT_LABEL_MAX_WORDS = 25
-# Blocks up to this many characters are tested against every whole-block pattern.
-_SHORT_BLOCK = 120
 
 
 def literal(*phrases: str) -> list[str]:
@@ -50,29 +51,27 @@ class BlockMatcher:
         self.label_patterns = tuple(labels)
         self.start_patterns = tuple(starts)
         self.label_max_words = label_max_words
-        self._whole = _compile(self.block_patterns, r"(?:{})")
-        # Whole-block patterns that can match a long block; the others cannot, and are skipped.
-        long_patterns = [p for p in self.block_patterns if _max_width(p) > _SHORT_BLOCK]
-        self._whole_long = _compile(long_patterns, r"(?:{})")
+        self._whole = _Alternation(self.block_patterns, whole=True)
         leading = [f"(?:{p}){LABEL_SEPARATOR}\\S" for p in self.label_patterns]
-        self._leading = _compile(leading + list(self.start_patterns), "(?:{})")
+        self._leading = _Alternation(leading + list(self.start_patterns), whole=False)
 
     def matches(self, key: str, text: str, folded: str | None = None) -> bool:
         """Whether a block matches; ``key`` is :func:`normalise`\\ d, ``folded`` the case-folded text."""
-        whole = self._whole if len(key) <= _SHORT_BLOCK else self._whole_long
-        if whole is not None and whole.fullmatch(key):
+        if self._whole(key):
             return True
-        if self._leading is not None:
+        if self._leading:
             if folded is None:
-                folded = text.lstrip().casefold()
-            if self._leading.match(folded):
-                return word_count(text) <= self.label_max_words
+                text = text.lstrip()
+                if not self._leading.may_start(text[:1].casefold()[:1]):
+                    return False
+                folded = text.casefold()
+            if self._leading(folded):
+                return not more_words_than(text, self.label_max_words)
         return False
 
     def __call__(self, state: TextState, indices: Iterable[int]) -> list[int]:
-        keys, folded, blocks = state.keys, state.folded, state.blocks
-        maybe = state.may_match
-        return [i for i in indices if maybe[i] and self.matches(keys[i], blocks[i].text, folded[i])]
+        keys, blocks = state.keys, state.blocks
+        return [i for i in state.candidates(indices) if self.matches(keys[i], blocks[i].text)]
 
     @classmethod
     def union(cls, matchers: Sequence[BlockMatcher]) -> BlockMatcher:
@@ -94,9 +93,180 @@ class BlockMatcher:
         )
 
 
-def _max_width(pattern: str) -> int:
-    """The longest text ``pattern`` can match (a large number when unbounded)."""
-    return re._parser.parse(pattern, re.IGNORECASE).getwidth()[1]
+class _Alternation:
+    """A set of patterns tried at the start of a text, indexed so that few are tried per text.
+
+    Equivalent to one case-insensitive alternation, but: with ``whole``, patterns that are
+    plain phrases are looked up in a set, and a text is only tried against the patterns
+    whose length bounds admit its length; a text is only tried against the patterns that
+    can start with its first character; and patterns that can start anywhere but need a
+    literal ("all rights reserved") are only tried on texts containing it. The
+    alternation for each first character and length is compiled on first use.
+    """
+
+    def __init__(self, patterns: Sequence[str], *, whole: bool) -> None:
+        self._whole = whole
+        self._method = "fullmatch" if whole else "match"
+        phrases = set()
+        regexes: list[tuple[str, frozenset[str] | None, tuple[int, int]]] = []
+        gated = []
+        for pattern in patterns:
+            tree = re._parser.parse(pattern, re.IGNORECASE)
+            phrase = _plain_phrase(tree) if whole else None
+            if phrase is not None:
+                phrases.add(phrase)
+                continue
+            first, nullable = _first_chars(list(tree))
+            if nullable:
+                first = None
+            needed = _needed_literal(tree) if first is None else None
+            if needed is not None:
+                gated.append((needed, _tester([pattern], self._method)))
+            else:
+                regexes.append((pattern, first, tree.getwidth() if whole else (0, _UNBOUNDED)))
+        self.phrases = frozenset(phrases)
+        self._regexes = regexes
+        self._gated = tuple(gated)
+        self._chars = frozenset(c for _, first, _ in regexes if first is not None for c in first)
+        self._anywhere = any(first is None for _, first, _ in regexes)
+        self._testers: list[dict[str, Any]] = [{} for _ in _LENGTH_CLASSES]
+        self._all = _tester([p for p, _, _ in regexes], self._method)
+        self._any = bool(phrases or regexes or gated)
+
+    def __bool__(self) -> bool:
+        return self._any
+
+    def may_start(self, char: str) -> bool:
+        """False when no text starting with ``char`` can match (for a case-folded ``char``)."""
+        if not char or self._anywhere or self._gated or char in self._chars:
+            return True
+        return not char.isascii() and _NON_ASCII in self._chars
+
+    def _build(self, char: str, length_class: int):
+        low = _LENGTH_CLASSES[length_class - 1] + 1 if length_class else 0
+        high = _LENGTH_CLASSES[length_class]
+        non_ascii = not char.isascii()
+        chosen = [p for p, first, (shortest, longest) in self._regexes
+                  if (first is None or char in first or (non_ascii and _NON_ASCII in first))
+                  and shortest <= high and longest >= low]
+        tester = self._testers[length_class][char] = _tester(chosen, self._method)
+        return tester
+
+    def __call__(self, text: str) -> bool:
+        if not text:  # rare: try everything
+            return text in self.phrases or (self._all is not None and self._all(text) is not None)
+        if text in self.phrases:
+            return True
+        if self._regexes:
+            length_class = bisect_left(_LENGTH_CLASSES, len(text)) if self._whole else 0
+            try:
+                test = self._testers[length_class][text[0]]
+            except KeyError:
+                test = self._build(text[0], length_class)
+            if test is not None and test(text) is not None:
+                return True
+        for needed, test in self._gated:
+            if needed in text and test(text) is not None:
+                return True
+        return False
+
+
+_UNBOUNDED = 1 << 30
+# Upper bounds of the text lengths that share one alternation (whole-text patterns).
+_LENGTH_CLASSES = (6, 12, 20, 32, 48, 80, 120, 200, _UNBOUNDED)
+
+
+def _is_space_run(arg) -> bool:
+    """Whether a repeat is ``\\s+``."""
+    c = re._constants
+    low, high, body = arg
+    return low == 1 and high == c.MAXREPEAT and list(body) == [(c.IN, [(c.CATEGORY, c.CATEGORY_SPACE)])]
+
+
+def _plain_phrase(tree) -> str | None:
+    """The phrase a pattern made by :func:`literal` matches, or None for any other pattern."""
+    chars = []
+    for op, arg in tree:
+        if op is re._constants.LITERAL:
+            chars.append(chr(arg))
+        elif op is re._constants.MAX_REPEAT and _is_space_run(arg):
+            chars.append(" ")
+        else:
+            return None
+    phrase = "".join(chars)
+    if not phrase or phrase != phrase.casefold() or "  " in phrase or phrase != phrase.strip():
+        return None
+    return phrase
+
+
+# In first-character sets: "any character outside ASCII".
+_NON_ASCII = ""
+_CATEGORY_ASCII = {
+    re._constants.CATEGORY_DIGIT: frozenset("0123456789") | {_NON_ASCII},
+    re._constants.CATEGORY_SPACE: frozenset(" \t\n\r\f\v\x1c\x1d\x1e\x1f\x85") | {_NON_ASCII},
+}
+
+
+def _cased(char: str) -> set[str]:
+    return {char, char.lower(), char.upper(), char.casefold()[0]}
+
+
+def _first_chars(ops) -> tuple[frozenset[str] | None, bool]:
+    """The characters a parsed pattern can start with (None: any), and whether it can match ''."""
+    c = re._constants
+    found: set[str] = set()
+    for op, arg in ops:
+        if op is c.LITERAL:
+            return frozenset(found | _cased(chr(arg))), False
+        if op is c.IN:
+            for item_op, item in arg:
+                if item_op is c.LITERAL:
+                    found |= _cased(chr(item))
+                elif item_op is c.CATEGORY and item in _CATEGORY_ASCII:
+                    found |= _CATEGORY_ASCII[item]
+                else:
+                    return None, False
+            return frozenset(found), False
+        if op is c.AT:
+            continue
+        if op is c.SUBPATTERN:
+            sub = _first_chars(list(arg[3]))
+        elif op is c.BRANCH:
+            subs = [_first_chars(list(alt)) for alt in arg[1]]
+            if any(first is None for first, _ in subs):
+                return None, False
+            sub = (frozenset().union(*(first for first, _ in subs)), any(n for _, n in subs))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            first, nullable = _first_chars(list(arg[2]))
+            sub = (first, nullable or arg[0] == 0)
+        else:
+            return None, False
+        first, nullable = sub
+        if first is None:
+            return None, False
+        found |= first
+        if not nullable:
+            return frozenset(found), False
+    return frozenset(found), True
+
+
+def _needed_literal(tree, shortest: int = 5) -> str | None:
+    """The longest run of literal characters every match must contain (at least ``shortest``)."""
+    best, run = "", []
+    for op, arg in list(tree) + [(None, None)]:
+        if op is re._constants.LITERAL:
+            run.append(chr(arg))
+            continue
+        if len(run) > len(best):
+            best = "".join(run)
+        run = []
+    return best if len(best) >= shortest and best == best.casefold() else None
+
+
+def _tester(patterns: Sequence[str], method: str):
+    """The ``match`` or ``fullmatch`` method of the alternation of ``patterns`` (None if empty)."""
+    regex = _compile(patterns, "(?:{})")
+    return None if regex is None else getattr(regex, method)
 
 
 def _compile(patterns: Sequence[str], template: str) -> re.Pattern[str] | None:

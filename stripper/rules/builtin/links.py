@@ -48,7 +48,8 @@ belongs to another article.""",
              "Also read: Five things to know about the new law", "Lire aussi : La réforme",
              "Lee también: El Gobierno aprueba el plan", "Mehr zum Thema: Die Reform"),
     keeps=("Read more carefully, the report says, and the numbers tell another story.",
-           "See also the appendix, which lists every station that reported flooding."),
+           "See also the appendix, which lists every station that reported flooding.",
+           "Read-only dashboards for residents"),
 )
 
 RULES = [COVERAGE_LINKS, READ_MORE_LINKS]

@@ -92,7 +92,8 @@ Why: the navigation sits between the article and its comments.""",
     label_max_words=20,
     removes=("Previous article", "Next article", "Newer Post Older Post Home",
              "Previous post: How we moved our servers"),
-    keeps=("Next year the festival moves to a larger site on the edge of town.",),
+    keeps=("Next year the festival moves to a larger site on the edge of town.",
+           "Next-generation batteries could double the range of the city's buses"),
 )
 
 RULES = [RELATED_LISTS, POST_NAVIGATION]

@@ -18,7 +18,7 @@ def trailing_junk(state: TextState, indices: Sequence[int]) -> list[int]:
     sentence stays) and is left alone when the line before it introduces a
     list (ends with a colon) or when it holds table rows.
     """
-    if not any(state.substantial):
+    if not any(state.is_substantial(i) for i in range(len(state.blocks))):
         return []  # no paragraph at all: nothing to call trailing
     region: list[int] = []
     for i in reversed(indices):
@@ -33,7 +33,12 @@ def trailing_junk(state: TextState, indices: Sequence[int]) -> list[int]:
     if before and state.blocks[before[-1]].text.rstrip().endswith(":"):
         return []
     region_words = sum(word_count(state.blocks[i].text) for i in region)
-    if region_words > sum(word_count(state.blocks[i].text) for i in before):
+    before_words = 0
+    for i in reversed(before):  # counted only until the article is seen to be as long
+        if before_words >= region_words:
+            break
+        before_words += word_count(state.blocks[i].text)
+    if region_words > before_words:
         return []  # more list than article: the list is the content (a listing, an index)
     return region
 
