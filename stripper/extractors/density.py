@@ -53,7 +53,7 @@ _JUNK_WORDS = (
     r"recommended|recommendations?|navbar|navigation|nav|menu|footer|masthead|"
     r"skip-link|signup|sign-up|login|author-bio|authorbox|author-box|about-author|tags|tag-list|tagcloud|"
     r"pagination|pager|post-nav|post-navigation|toolbar|disclaimer|banner|byline|meta-data|post-meta|"
-    r"entry-meta|jp-relatedposts|yarpp|read-more|more-stories|trending|most-popular|print|paywall|timestamp"
+    r"entry-meta|meta|jp-relatedposts|yarpp|read-more|more-stories|trending|most-popular|print|paywall|timestamp"
 )
 JUNK_ATTR = re.compile(rf"(?:^|[\s_-])({_JUNK_WORDS})(?:$|[\s_-])", re.IGNORECASE)
 # ... unless the same class name also says it holds the content ("content-nav-section").

@@ -33,6 +33,33 @@ at the start or end of scraped text.""",
            "Accept the offer or walk away: that was the choice the union faced."),
 )
 
+SCRIPT_NOTICES = pattern_rule(
+    "STR602",
+    "script-notices",
+    "Placeholders of players and apps that need scripts: 'Please enable JavaScript', 'Video unavailable'.",
+    doc="""What it does: removes the fallback messages that embedded players, maps and
+apps print when scripts do not run, in four languages.
+
+Why: a scraper does not run scripts, so every embed on the page leaves its
+"enable JavaScript" placeholder between the paragraphs.""",
+    blocks=[
+        r"(?:(?:this )?video (?:is )?unavailable\W*)?(?:please )?(?:enable|turn on|activate) javascript"
+        r"(?: in your browser)?(?: to (?:watch|view|see|play|use|run) (?:this|the) \w+(?: \w+)?)?",
+        r"(?:this )?video (?:is )?(?:unavailable|not available)(?: in your (?:country|region))?",
+        r"your browser does not support (?:the )?(?:video|audio|html5 video|iframes?)(?: tag| element)?",
+        r"you need to enable javascript to run this app",
+        r"javascript (?:is )?(?:required|disabled)(?: to (?:view|use) this (?:content|page|site))?",
+        r"bitte aktivieren sie javascript.{0,80}",
+        r"(?:veuillez )?activer javascript.{0,80}",
+        r"(?:por favor,? )?(?:habilita|activa) javascript.{0,80}",
+    ],
+    removes=("Video unavailable. Please enable JavaScript to watch this video.",
+             "Your browser does not support the video tag.", "Please enable JavaScript",
+             "Bitte aktivieren Sie JavaScript, um dieses Video anzusehen."),
+    keeps=("Please enable JavaScript only for sites you trust, the security researchers advised.",
+           "The video was unavailable for several hours after the outage, the company said."),
+)
+
 AD_LABELS = pattern_rule(
     "STR701",
     "ad-labels",
@@ -56,4 +83,4 @@ Why: the ad is gone from scraped text but its label stays, as a one-word paragra
     keeps=("Advertisement spending fell by a third during the first months of the pandemic.",),
 )
 
-RULES = [COOKIE_NOTICES, AD_LABELS]
+RULES = [COOKIE_NOTICES, SCRIPT_NOTICES, AD_LABELS]
