@@ -32,7 +32,7 @@ SKIPPED = frozenset({
 # Elements that hold page chrome: junk containers, unless they hold much of the page
 # (unclosed tags make parsers nest whole pages inside them).
 CHROME = frozenset({
-    "nav", "aside", "footer", "dialog", "menu", "form", "video", "audio", "map", "math", "noscript",
+    "nav", "aside", "footer", "dialog", "menu", "form", "video", "audio", "map", "math", "noscript", "figcaption",
     "picture",
 })
 # Elements that start a new block (a new line of output).
