@@ -87,25 +87,36 @@ between paragraphs.""",
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+_DIGIT = re.compile(r"\d")
+_COUNTER = re.compile(r"[\d.,\s]{1,7}")
+
+
 def no_letters(state, indices):
-    """Lines without a single letter: counters, prices, ratings, symbols."""
-    return [i for i in indices if not _LETTER.search(state.blocks[i].text)]
+    """Lines without a single letter: symbols, and bare counters."""
+    found = []
+    for i in indices:
+        text = state.blocks[i].text
+        if not _LETTER.search(text) and (not _DIGIT.search(text) or _COUNTER.fullmatch(text)):
+            found.append(i)
+    return found
 
 
 NO_LETTER_LINES = Rule(
     "STR805",
     "no-letter-lines",
     "text",
-    "Lines without a single letter: counters, bare prices and ratings, stars, icons.",
+    "Lines without a single letter or figure (stars, icons), and bare counters.",
     no_letters,
-    doc="""What it does: removes lines that hold no letter at all, in any script:
-share counters ("1.2K" keeps its K; "342" goes), bare prices, star ratings,
-icon glyphs, zero-width joiners.
+    doc="""What it does: removes lines that hold no letter, in any script, and
+either no figure either (star ratings, icon glyphs, bullets, zero-width
+joiners) or only a bare number (share and comment counters: "342", "1,204").
+Prices, dates and scores ("$19.99", "12/05/2024", "4.5 / 5") stay.
 
 Why: widgets leave such fragments between paragraphs; a line of running text
-always has letters.""",
-    removes=("342", "★ ★ ★ ★ ★", "$19.99", "\u2022"),
-    keeps=("1.2K claps", "The vote was 52 to 48."),
+always has letters. Figures with units or separators are content on product
+pages, listings and tables.""",
+    removes=("342", "1,204", "★ ★ ★ ★ ★", "\u2022"),
+    keeps=("1.2K claps", "The vote was 52 to 48.", "$19.99", "12/05/2024", "4.5 / 5"),
 )
 
 RULES = [TAG_LINES, BREADCRUMBS, COPYRIGHT_FOOTERS, IMAGE_CREDITS, NO_LETTER_LINES]
