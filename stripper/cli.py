@@ -23,6 +23,7 @@ import click
 from . import __version__
 from .batch import STDIN, Input, Result, find_inputs, internal_error, one_line, os_reason, run
 from .errors import RuleError, StripperError
+from .extractors import extractor_names
 from .pipeline import DEFAULT_MAX_BYTES, Stripper
 from .render import FORMATS, SUFFIX, format_article, record
 
@@ -71,6 +72,9 @@ def input_options(func):
     @click.option("--url", metavar="URL", help="The page's URL (one input only): metadata and domain-scoped rules.")
     @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES,
                   show_default=True, help="Refuse inputs larger than this many bytes.")
+    @click.option("--extractor", type=click.Choice(extractor_names()), default="auto", show_default=True,
+                  help="Main-content extractor for HTML: auto (density, trafilatura for product pages and "
+                       "pages where density finds almost nothing), density, or trafilatura.")
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         return func(*args, **kwargs)
@@ -122,7 +126,7 @@ def main() -> None:
 @input_options
 @rule_options
 def extract(paths, fmt, output_dir, jobs, timeout, skip_existing, quiet, input_type, url,
-            max_bytes, rule_config) -> None:
+            max_bytes, extractor, rule_config) -> None:
     """Extract the article body of each input (files, directories, or - for stdin).
 
     Directories are searched recursively for .html, .htm, .xhtml, .html.gz
@@ -150,7 +154,7 @@ def extract(paths, fmt, output_dir, jobs, timeout, skip_existing, quiet, input_t
             if quiet:
                 warnings.simplefilter("ignore")
             status = _extract(paths, fmt, output_dir, jobs, timeout, skip_existing, quiet, input_type, url,
-                              max_bytes, rule_config)
+                              max_bytes, extractor, rule_config)
     except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (see run_main)
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not give a traceback
@@ -165,7 +169,7 @@ def extract(paths, fmt, output_dir, jobs, timeout, skip_existing, quiet, input_t
 
 
 def _extract(paths, fmt, output_dir, jobs, timeout, skip_existing, quiet, input_type, url,
-             max_bytes, rule_config) -> int:
+             max_bytes, extractor, rule_config) -> int:
     if not paths and sys.stdin is not None and sys.stdin.isatty():
         raise click.UsageError("no input: name files or directories, or pipe a page into stdin")
     if skip_existing and not output_dir:
@@ -178,7 +182,7 @@ def _extract(paths, fmt, output_dir, jobs, timeout, skip_existing, quiet, input_
             urlsplit(url).hostname  # noqa: B018 -- raises ValueError for e.g. an unclosed [IPv6 address
         except ValueError as exc:
             raise click.UsageError(f"--url: not a valid URL ({exc})") from None
-    stripper = _make_stripper(rule_config, input_type=input_type, max_bytes=max_bytes)
+    stripper = _make_stripper(rule_config, input_type=input_type, max_bytes=max_bytes, extractor=extractor)
     several = len(inputs) > 1 or any(p != STDIN and os.path.isdir(p) for p in paths)
     if output_dir:
         try:
@@ -413,7 +417,7 @@ def _umask() -> int:
 @click.option("--color/--no-color", default=None, help="Colour the output (default: on a terminal).")
 @input_options
 @rule_options
-def explain(paths, fmt, color, input_type, url, max_bytes, rule_config) -> None:
+def explain(paths, fmt, color, input_type, url, max_bytes, extractor, rule_config) -> None:
     """Show every block of a page, kept or removed, with the rule that removed it.
 
     \b
@@ -426,7 +430,7 @@ def explain(paths, fmt, color, input_type, url, max_bytes, rule_config) -> None:
     inputs = find_inputs(paths or (STDIN,))
     if url and len(inputs) > 1:
         raise click.UsageError("--url applies to a single input")
-    stripper = _make_stripper(rule_config, input_type=input_type, max_bytes=max_bytes)
+    stripper = _make_stripper(rule_config, input_type=input_type, max_bytes=max_bytes, extractor=extractor)
     failed = False
     for item in inputs:
         try:

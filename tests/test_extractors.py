@@ -1,0 +1,123 @@
+"""The extractors: density's region and junk decisions, and how auto chooses."""
+
+import pytest
+from conftest import PROSE
+
+from stripper import Stripper
+from stripper.extractors import extractor_names, get_extractor
+from stripper.extractors.auto import FALLBACK_BELOW, is_product_page
+from stripper.extractors.density import extract_lines
+from stripper.parse import parse_html
+
+ARTICLE = "".join(f"<p>{PROSE[i % 2]} Paragraph {i}.</p>" for i in range(6))
+NAV = "<ul>" + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(8)) + "</ul>"
+
+
+def lines(body: str) -> list[str]:
+    return extract_lines(parse_html(f"<html><body>{body}</body></html>"))
+
+
+def test_the_region_is_the_article_without_chrome_around_it():
+    found = lines(
+        f"<header><div class='logo'>Daily Example</div><nav>{NAV}</nav></header>"
+        f"<div class='wrap'><article>{ARTICLE}</article>"
+        "<aside class='sidebar'><h3>Popular</h3><p>Ten things you missed this week, ranked by readers.</p></aside>"
+        "</div><footer><p>Daily Example, 1 Harbour Road. All rights reserved.</p></footer>"
+    )
+    assert found == [f"{PROSE[i % 2]} Paragraph {i}." for i in range(6)]
+
+
+def test_junk_containers_inside_the_article_are_dropped():
+    found = lines(
+        f"<article>{ARTICLE[:400]}<div class='share-buttons'><p>Share this article on your feeds today</p></div>"
+        f"<div class='related-posts'><p>More stories we think you will like a lot</p></div>{ARTICLE[400:]}</article>"
+    )
+    assert not any("Share this" in line or "More stories" in line for line in found)
+    assert any("Paragraph 5." in line for line in found)
+
+
+def test_a_page_swallowed_by_an_unclosed_chrome_element_is_still_read():
+    # the parser nests everything after an unclosed <aside> inside it
+    found = lines(f"<aside class='promo-bar'><p>Free shipping over $50</p><article>{ARTICLE}</article>")
+    assert sum("Paragraph" in line for line in found) == 6
+
+
+def test_a_thread_of_comments_is_the_content_of_a_discussion_page():
+    posts = "".join(f"<li class='comment'><p>{PROSE[i % 2]} Reply {i}.</p></li>" for i in range(6))
+    found = lines(f"<h1>Which bus goes to the harbour?</h1><ol class='comment-list'>{posts}</ol>")
+    assert sum("Reply" in line for line in found) == 6
+
+
+def test_a_short_comment_section_under_an_article_is_not_content():
+    found = lines(
+        f"<article>{ARTICLE}</article><div id='comments'><ol class='comment-list'>"
+        f"<li class='comment'><p>{PROSE[0]} Great piece.</p></li></ol></div>"
+    )
+    assert not any("Great piece" in line for line in found)
+
+
+def test_ids_made_from_headings_do_not_mark_junk():
+    section = f"<section id='menu-planning-for-large-events'><h2>Menu planning</h2>{ARTICLE}</section>"
+    assert any("Paragraph 3." in line for line in lines(f"<article>{section}</article>"))
+
+
+def test_page_builder_widgets_are_not_junk():
+    widgets = "".join(f"<div class='elementor-widget elementor-widget-text-editor'><p>{PROSE[i % 2]} Block {i}.</p>"
+                      "</div>" for i in range(6))
+    assert sum("Block" in line for line in lines(f"<div class='elementor-widget-wrap'>{widgets}</div>")) == 6
+
+
+def test_navigation_runs_of_links_are_dropped_inside_the_region():
+    found = lines(f"<main>{NAV}{ARTICLE}</main>")
+    assert not any(line.startswith("Section") for line in found)
+
+
+def test_product_pages_are_known_by_their_structured_data():
+    product = parse_html('<html><head><script type="application/ld+json">{"@context": "https://schema.org", '
+                         '"@type": "Product", "name": "Desk lamp"}</script></head><body><p>Lamp</p></body></html>')
+    og = parse_html('<html><head><meta property="og:type" content="product"></head><body></body></html>')
+    article = parse_html('<html><head><meta property="og:type" content="article"><script type="application/ld+json">'
+                         '{"@type": "NewsArticle"}</script></head><body></body></html>')
+    assert is_product_page(product) and is_product_page(og)
+    assert not is_product_page(article)
+
+
+def test_auto_falls_back_when_density_finds_almost_nothing(monkeypatch):
+    auto = get_extractor("auto")
+    tree = parse_html(f"<html><body><article>{ARTICLE}</article></body></html>")
+    calls = []
+    def fallback(tree, url):
+        calls.append(url)
+        return auto.primary.extract(tree, url=url)
+
+    monkeypatch.setattr(auto.fallback, "extract", fallback)
+    assert auto.extract(tree, url="https://example.com/a").chars >= FALLBACK_BELOW
+    assert calls == []
+    short = parse_html("<html><body><p>Tiny page.</p></body></html>")
+    auto.extract(short, url="https://example.com/b")
+    assert calls == ["https://example.com/b"]
+
+
+@pytest.mark.parametrize("name", extractor_names())
+def test_every_extractor_runs_through_the_pipeline(name):
+    article = Stripper(extractor=name).extract(f"<html><body><article>{ARTICLE}</article></body></html>")
+    assert "Paragraph 5." in article.text
+
+
+def test_an_unknown_extractor_is_refused():
+    with pytest.raises(ValueError, match="unknown extractor 'nope'"):
+        Stripper(extractor="nope")
+
+
+def test_the_cli_chooses_the_extractor(tmp_path):
+    from click.testing import CliRunner
+
+    from stripper.cli import main
+
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body><article>{ARTICLE}</article></body></html>")
+    for name in extractor_names():
+        result = CliRunner().invoke(main, ["extract", "--extractor", name, str(page)])
+        assert result.exit_code == 0 and "Paragraph 5." in result.output
+    refused = CliRunner().invoke(main, ["extract", "--extractor", "nope", str(page)])
+    assert refused.exit_code == 2 and "nope" in refused.output
