@@ -125,3 +125,12 @@ def test_title_drops_the_site_name():
     page = page.replace("Harbour plan approved | Example News", "Example News - Harbour plan approved")
     page = page.replace("<head>", '<head><meta property="og:site_name" content="Example News">')
     assert extract(page).title == "Harbour plan approved"
+
+
+def test_byline_lines_naming_the_author_are_removed_before_the_body():
+    page = ('<html><head><meta name="author" content="Dana Whitcombe"></head><body><article>'
+            f"<p>By Dana Whitcombe</p><p>Dana Whitcombe</p><p>{PROSE[0]}</p><p>{PROSE[1]}</p>"
+            "<p>Dana Whitcombe</p></article></body></html>")
+    article = Stripper().extract(page)
+    assert article.author == "Dana Whitcombe"
+    assert [r.text for r in article.removed if r.rule == "STR051"] == ["By Dana Whitcombe", "Dana Whitcombe"]

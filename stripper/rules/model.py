@@ -153,6 +153,7 @@ class TextState:
     title: str | None = None
     #: A quick test that every block matched by some pattern rule passes (see ``may_match``).
     prefilter: Any = None
+    author: str | None = None
 
     @cached_property
     def keys(self) -> list[str]:

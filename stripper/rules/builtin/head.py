@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..model import Rule, TextState, normalise
@@ -31,4 +32,44 @@ already in the article's ``title`` field.""",
     keeps=("Example title, and what it means for the city",),
 )
 
-RULES = [REPEATED_TITLE]
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE_LINE = re.compile(
+    rf"(?:(?:published|posted|updated|last updated|modified)(?: on)?:? )?"
+    rf"(?:{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}}|\d{{4}}-\d\d-\d\d)"
+    r"(?:,? (?:at )?\d{1,2}:\d\d(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?)?",
+    re.IGNORECASE,
+)
+_BY = re.compile(r"^(?:(?:written|posted|published) )?by:? ", re.IGNORECASE)
+
+
+def byline_lines(state: TextState, indices: Iterable[int]) -> list[int]:
+    """Head lines that are the article's author ("Jo Bloggs", "By Jo Bloggs") or a date alone."""
+    author = normalise(state.author) if state.author else None
+    found = []
+    for i in indices:
+        text = state.blocks[i].text
+        if _DATE_LINE.fullmatch(text) or (author and normalise(_BY.sub("", text)) == author):
+            found.append(i)
+    return found
+
+
+BYLINE_LINES = Rule(
+    "STR051",
+    "byline-lines",
+    "text",
+    "Byline lines before the first paragraph: the author's name alone, or a date alone.",
+    byline_lines,
+    scope="head",
+    doc="""What it does: removes a line before the first paragraph that is only the
+article's author (as found in the page's metadata, with or without "By"), or
+only a date ("September 18, 2024", "Updated: 3 May 2024, 10:15 am").
+
+Why: page builders and themes print the byline as separate little blocks above
+the body; the author and date are already in the article's fields.""",
+    removes=("September 18, 2024", "Updated: 3 May 2024, 10:15 am", "2024-09-18"),
+    keeps=("September 18, 2024 was the day the river finally broke its banks.",
+           "By the time the ferry arrived, the queue reached the car park."),
+)
+
+RULES = [REPEATED_TITLE, BYLINE_LINES]
