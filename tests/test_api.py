@@ -134,3 +134,10 @@ def test_byline_lines_naming_the_author_are_removed_before_the_body():
     article = Stripper().extract(page)
     assert article.author == "Dana Whitcombe"
     assert [r.text for r in article.removed if r.rule == "STR051"] == ["By Dana Whitcombe", "Dana Whitcombe"]
+
+
+def test_a_long_line_repeated_later_is_kept_once():
+    text = "\n\n".join(["Example title", PROSE[0], "Pros", "Pros", PROSE[1], PROSE[0]])
+    page = Stripper(input_type="text", select=["STR806"]).process(text)
+    assert [(b.text, b.removed_by) for b in page.blocks if b.text in (PROSE[0], "Pros")] == [
+        (PROSE[0], None), ("Pros", None), ("Pros", None), (PROSE[0], "STR806")]

@@ -119,4 +119,41 @@ pages, listings and tables.""",
     keeps=("1.2K claps", "The vote was 52 to 48.", "$19.99", "12/05/2024", "4.5 / 5"),
 )
 
-RULES = [TAG_LINES, BREADCRUMBS, COPYRIGHT_FOOTERS, IMAGE_CREDITS, NO_LETTER_LINES]
+_REPEAT_MIN_CHARS = 60
+
+
+def repeated(state, indices):
+    """Long lines that already appeared earlier on the page, word for word."""
+    wanted = set(indices)
+    seen: set[str] = set()
+    found = []
+    for i, block in enumerate(state.blocks):
+        if len(block.text) < _REPEAT_MIN_CHARS:
+            continue
+        key = state.keys[i]
+        if key in seen and i in wanted:
+            found.append(i)
+        seen.add(key)
+    return found
+
+
+REPEATED_LINES = Rule(
+    "STR806",
+    "repeated-lines",
+    "text",
+    "Long lines (60 characters or more) repeated word for word further down the page.",
+    repeated,
+    doc="""What it does: removes the second and later copies of a line of 60
+characters or more that already appeared earlier on the page.
+
+Why: responsive templates print the same paragraph twice (one copy for
+phones, one for desktops, one of them hidden by CSS), and teaser boxes repeat
+the article's standfirst; a reader sees each sentence once. Short lines
+(headings such as "Pros", "Ingredients") are left alone: they repeat
+legitimately.""",
+    removes=("The council approved the harbour budget on Tuesday, after a two-hour debate.\n\n"
+             "The council approved the harbour budget on Tuesday, after a two-hour debate.",),
+    keeps=("Pros\n\nPros",),
+)
+
+RULES = [TAG_LINES, BREADCRUMBS, COPYRIGHT_FOOTERS, IMAGE_CREDITS, NO_LETTER_LINES, REPEATED_LINES]
