@@ -22,9 +22,6 @@ from __future__ import annotations
 import codecs
 import re
 
-import charset_normalizer
-from bs4.dammit import EncodingDetector
-
 from .errors import DecodeError, EmptyInputError
 
 # Labels that browsers read as windows-1252 (WHATWG Encoding Standard).
@@ -113,6 +110,8 @@ def _decode_bytes(data: bytes) -> str:
     damaged = _damaged_utf8(data)
     if damaged is not None:
         return damaged
+    from bs4.dammit import EncodingDetector  # only pages that are not UTF-8 get this far
+
     declared = EncodingDetector.find_declared_encoding(data[:_DECLARATION_WINDOW], is_html=True)
     if declared:
         encoding = _browser_encoding(declared)
@@ -164,6 +163,8 @@ def _best_guess(data: bytes):
     Single-byte Western code pages are often indistinguishable by statistics
     alone; windows-1252 is by far the most common of them on the web.
     """
+    import charset_normalizer
+
     matches = list(charset_normalizer.from_bytes(data))
     if not matches:
         return None

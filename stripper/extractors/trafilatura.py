@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import trafilatura
-
 from . import Extracted
 
 
@@ -15,6 +13,8 @@ class TrafilaturaExtractor:
     name = "trafilatura"
 
     def extract(self, tree: Any, *, url: str | None) -> Extracted:
+        import trafilatura  # imported on first use: the auto extractor may never need it
+
         document = trafilatura.bare_extraction(
             tree,
             url=url,
