@@ -25,6 +25,7 @@ from .density import DensityExtractor
 from .trafilatura import TrafilaturaExtractor
 
 FALLBACK_BELOW = 300
+FAST_FALLBACK = False
 
 _OG_TYPE = XPath("//meta[@property='og:type']/@content")
 _JSON_LD = XPath("//script[@type='application/ld+json']/text()")
@@ -36,7 +37,7 @@ class AutoExtractor:
 
     def __init__(self) -> None:
         self.primary = DensityExtractor()
-        self.fallback = TrafilaturaExtractor()
+        self.fallback = TrafilaturaExtractor(fast=FAST_FALLBACK)
 
     def extract(self, tree: Any, *, url: str | None) -> Extracted:
         if is_product_page(tree):

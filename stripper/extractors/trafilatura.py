@@ -12,6 +12,10 @@ class TrafilaturaExtractor:
 
     name = "trafilatura"
 
+    def __init__(self, *, fast: bool = False) -> None:
+        #: skip trafilatura's own fallbacks (readability, jusText, the recall retry): about half its time
+        self.fast = fast
+
     def extract(self, tree: Any, *, url: str | None) -> Extracted:
         import trafilatura  # imported on first use: the auto extractor may never need it
 
@@ -21,6 +25,7 @@ class TrafilaturaExtractor:
             include_comments=False,
             include_tables=True,
             with_metadata=False,
+            fast=self.fast,
         )
         if document is None:
             return Extracted(url=url)
