@@ -11,7 +11,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from itertools import islice
 from urllib.parse import urlsplit
+
+from lxml import etree
 
 from .blocks import clean_line
 
@@ -266,7 +269,11 @@ _AUTHOR_TAIL = re.compile(
 
 _AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
                 "citation_author", "byl")
-_BYLINE_CLASS = re.compile(r"author|byline|writer", re.IGNORECASE)
+_BYLINE_WORDS = ("author", "byline", "writer")
+_BYLINE_CLASS = re.compile("|".join(_BYLINE_WORDS), re.IGNORECASE)
+# The same words in any case, as a pattern that keeps their spelling (and is quicker than IGNORECASE).
+_BYLINE_SPELLING = re.compile("|".join("".join(f"[{c.upper()}{c}]" for c in word) for word in _BYLINE_WORDS))
+_CLASSES_AND_IDS = etree.XPath("//@class|//@id", smart_strings=False)
 _BY_WORDS = r"(?:written|posted|post|published|reviewed|edited|text|words|story)"
 _BY = re.compile(rf"^(?:{_BY_WORDS}\s+by|author(?:ed by)?|by|von|par|por|di|door|av)"
                  r"\s*:?\s*(?=[^\W\d_])", re.IGNORECASE)
@@ -294,7 +301,7 @@ def _author(page: _Page, tree) -> str | None:
         name = _byline(inner[0].get("content") or _spaced_text(inner[0]) if inner else _spaced_text(element))
         if name:
             return name
-    for element in tree.xpath("//body//*[@class or @id][not(self::body or self::article or self::main)]"):
+    for element in _byline_elements(tree):
         marker = f"{element.get('class', '')} {element.get('id', '')}"
         if _BYLINE_CLASS.search(marker) and not _NOT_BYLINE_CLASS.search(marker):
             name = _byline(_spaced_text(element))
@@ -303,19 +310,39 @@ def _author(page: _Page, tree) -> str | None:
     return _written_by(page.text(tree)) or organisation or None
 
 
+def _byline_elements(tree) -> list:
+    """Elements in the body whose class or id may say "author", "byline" or "writer", in document order.
+
+    The words are looked up in the page's class and id values first; the elements are then found by
+    those words as the page spells them (XPath's contains() is case-sensitive)."""
+    markers = "\n".join(_CLASSES_AND_IDS(tree))
+    lowered = markers.lower()
+    if not any(word in lowered for word in _BYLINE_WORDS):
+        return []
+    spellings = sorted(set(_BYLINE_SPELLING.findall(markers)))
+    test = " or ".join(f"contains(@class, '{word}') or contains(@id, '{word}')" for word in spellings)
+    return tree.xpath(f"//*[{test}][ancestor::body][not(self::body or self::article or self::main)]")
+
+
 _BY_LABEL = re.compile(rf"^(?:{_BY_WORDS}\s+)?by\s*:?$|^authors?\s*:$", re.IGNORECASE)
 _BY_PREFIX = re.compile(rf"^(?:{_BY_WORDS}\s+)?by\s*:?\s+(?=[A-Z])", re.IGNORECASE)
+
+
+# What a text node that _BY_LABEL or _BY_PREFIX matches starts with, before its whitespace is collapsed.
+_BY_START = re.compile(rf"\s*(?:{_BY_WORDS}|by|author)", re.IGNORECASE)
 
 
 def _written_by(parts: list[str]) -> str | None:
     """A name after "By" / "Written by" in the visible text: "By Jo Bloggs", or a "Written by" label and
     the name in the next text node."""
-    pieces = [p for p in (clean_line(part) for part in parts) if p]
-    for i, piece in enumerate(pieces):
+    starts = _BY_START.match
+    for i in [i for i, part in enumerate(parts) if starts(part)]:
+        piece = clean_line(parts[i])
         if len(piece) > 80:
             continue
-        if _BY_LABEL.match(piece) and i + 1 < len(pieces):
-            name = _byline(pieces[i + 1])
+        label = _BY_LABEL.match(piece) and next(filter(None, map(clean_line, islice(parts, i + 1, None))), None)
+        if label:
+            name = _byline(label)
         elif _BY_PREFIX.match(piece):
             name = _byline(piece)
         else:
@@ -458,19 +485,17 @@ def _next_days(day: str) -> list[str]:
     return [(value + timedelta(days=n)).isoformat() for n in (-1, 1)]
 
 
-_SKIP_TEXT = {"script", "style", "noscript", "template", "head", "title"}
+_VISIBLE_TEXT = etree.XPath(
+    ".//text()[normalize-space()]"
+    "[not(parent::script or parent::style or parent::noscript or parent::template or parent::head or parent::title)]",
+    smart_strings=False,
+)
 
 
 def _visible_text(tree) -> list[str]:
-    """The text nodes a reader sees, in document order (no scripts, styles or comments)."""
+    """The text nodes a reader sees, in document order (no scripts, styles or comments; no blank ones)."""
     body = tree.find("body")
-    parts = []
-    for element in (body if body is not None else tree).iter():
-        if isinstance(element.tag, str) and element.tag not in _SKIP_TEXT and element.text:
-            parts.append(element.text)
-        if element.tail:
-            parts.append(element.tail)
-    return parts
+    return _VISIBLE_TEXT(body if body is not None else tree)
 
 
 def _visible_dates(parts: list[str]) -> dict[str, None]:

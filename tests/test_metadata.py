@@ -140,3 +140,14 @@ def test_an_organisation_is_the_author_only_when_no_person_is_named():
     article = {"@type": "Article", "author": {"@type": "Organization", "name": "Harbour Gazette"}}
     assert meta_of(ld(article)).author == "Harbour Gazette"
     assert meta_of(ld(article), '<span class="byline">By Jo Bloggs</span>').author == "Jo Bloggs"
+
+
+@pytest.mark.parametrize("marker", ['class="PostByLine"', 'id="AUTHOR-name"', 'class="meta entry-Writer"'])
+def test_byline_class_or_id_in_any_case(marker):
+    body = f'<div class="logo">Harbour Gazette</div><article><p {marker}>By Jo Bloggs</p><p>Text.</p></article>'
+    assert meta_of(body=body).author == "Jo Bloggs"
+
+
+def test_an_avatar_with_an_author_class_is_not_the_byline():
+    body = '<div class="author-avatar">Portrait</div><p class="byline">Jo Bloggs</p>'
+    assert meta_of(body=body).author == "Jo Bloggs"
