@@ -498,16 +498,35 @@ def _visible_text(tree) -> list[str]:
     return _VISIBLE_TEXT(body if body is not None else tree)
 
 
+# Where a written-out date may be: at a year. A date ends with its year or starts with it, and reaches
+# at most _DATE_REACH characters before it once the text's whitespace is collapsed.
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DATE_REACH = 24
+_IN_WORD = re.compile(r"(?<=\w)\w+")
+
+
 def _visible_dates(parts: list[str]) -> dict[str, None]:
-    """Dates written out in the page's text ("March 5, 2024", "5 March 2024", "2024-03-05"), in order."""
+    """Dates written out in the page's text ("March 5, 2024", "5 March 2024", "2024-03-05"), in order.
+
+    The date pattern runs only around the text's year-like numbers, on a window that starts between
+    two words and ends after an ISO date's day."""
+    text = " ".join(" ".join(parts).split())
     found: dict[str, None] = {}
-    for match in _TEXT_DATE.finditer(" ".join(parts)):
-        year = match["y1"] or match["y2"] or match["y3"]
-        day = match["d1"] or match["d2"] or match["d3"]
-        month_word = match["m1"] or match["m2"]
-        month = _MONTH_NUMBER[month_word.lower()] if month_word else int(match["m3"])
-        if 1 <= month <= 12 and 1 <= int(day) <= 31:
-            found.setdefault(f"{year}-{month:02d}-{int(day):02d}")
+    for year in _YEAR.finditer(text):
+        at = year.start()
+        start = max(0, at - _DATE_REACH)
+        in_word = _IN_WORD.match(text, start) if start else None
+        if in_word:
+            start = min(in_word.end(), at)
+        for match in _TEXT_DATE.finditer(text, start, at + 11):
+            if match.start("y1") != at and match.start("y2") != at and match.start("y3") != at:
+                continue
+            year_text = match["y1"] or match["y2"] or match["y3"]
+            day = match["d1"] or match["d2"] or match["d3"]
+            month_word = match["m1"] or match["m2"]
+            month = _MONTH_NUMBER[month_word.lower()] if month_word else int(match["m3"])
+            if 1 <= month <= 12 and 1 <= int(day) <= 31:
+                found.setdefault(f"{year_text}-{month:02d}-{int(day):02d}")
     return found
 
 
