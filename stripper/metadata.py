@@ -2,8 +2,8 @@
 
 Sources, most trusted first: JSON-LD (schema.org), OpenGraph and other ``<meta>``
 tags, microdata (``itemprop``), ``<time datetime>``, ``rel=author`` links and
-byline elements, then ``<title>`` and ``<h1>``. For the date, htmldate's quick
-search (no free-text scan) is the last resort.
+byline elements, then ``<title>`` and ``<h1>``. For the date, the URL, other
+date-named tags and attributes, and numeric dates in the text are the last resort.
 """
 
 from __future__ import annotations
@@ -446,8 +446,8 @@ def _date(page: _Page, tree, url: str | None) -> str | None:
     Candidates come from JSON-LD, meta tags, microdata and ``<time datetime>``,
     published dates before modified ones. The page's visible text decides
     between them: a date the reader sees (in the byline, "Updated ...") wins.
-    Without declared dates: the first date in the visible text, then htmldate's
-    quick search.
+    Without declared dates: the first date in the visible text, then
+    :func:`_undeclared_date`.
     """
     published, modified = [], []
     for obj in _with_main_first(page):
@@ -472,7 +472,7 @@ def _date(page: _Page, tree, url: str | None) -> str | None:
         return candidates[0]
     if shown:
         return next(iter(shown))
-    return _htmldate(tree, url)
+    return _undeclared_date(page, tree, url)
 
 
 def _next_days(day: str) -> list[str]:
@@ -529,6 +529,8 @@ def _visible_dates(parts: list[str]) -> dict[str, None]:
                 found.setdefault(f"{year_text}-{month:02d}-{int(day):02d}")
     return found
 
+_YEAR_MONTH_DAY = re.compile(rf"^\s*((?:19|20)\d\d)\s+({_MONTH_WORD})\.?\s+(\d\d?)\b", re.IGNORECASE)
+
 
 def _iso(value: str | None) -> str | None:
     if not value:
@@ -538,16 +540,51 @@ def _iso(value: str | None) -> str | None:
         year, month, day = int(match[1]), int(match[2]), int(match[3])
         if 1 <= month <= 12 and 1 <= day <= 31:
             return f"{year:04d}-{month:02d}-{day:02d}"
+        return None
+    match = _YEAR_MONTH_DAY.search(value)  # "2023 Jan 7", as citation_publication_date has it
+    if match and 1 <= int(match[3]) <= 31:
+        return f"{match[1]}-{_MONTH_NUMBER[match[2].lower()]:02d}-{int(match[3]):02d}"
     return None
 
 
-def _htmldate(tree, url: str | None) -> str | None:
-    from htmldate import find_date
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d\d?)([/.])(\d\d?)\2((?:19|20)\d\d)(?![\d/.])")
+_DATE_KEY = re.compile(r"date|publish|created", re.IGNORECASE)
+_NOT_PUBLISHED_KEY = re.compile(r"modif|updat|expir|valid|end|start", re.IGNORECASE)
+_ESCAPED_DATE = etree.XPath("//@*[contains(., 'datePublished')]", smart_strings=False)
+_DATE_ATTRIBUTES = etree.XPath(
+    "//body//@*[contains(name(), 'publish') or contains(name(), 'created') or contains(name(), 'date')]",
+    smart_strings=False,
+)
+_PUBLISHED_IN_JSON = re.compile(r"datePublished\W{1,12}((?:19|20)\d\d-\d\d-\d\d)")
 
-    try:
-        return find_date(tree, extensive_search=False, original_date=True, url=url)
-    except Exception:  # htmldate is a heuristic fallback: its failure means no date
-        return None
+
+def _undeclared_date(page: _Page, tree, url: str | None) -> str | None:
+    """A date the page neither declares in the usual places nor writes out: one in its URL path
+    ("/2024/03/05/", "/2024-03-05-title"), another date-named meta tag, a numeric date in the text
+    ("03/05/2024" month first, "05.03.2024" day first), an article's JSON kept in an attribute."""
+    found = _iso(urlsplit(url).path) if url else None
+    if found:
+        return found
+    for key, values in page.meta.items():
+        if _DATE_KEY.search(key) and not _NOT_PUBLISHED_KEY.search(key):
+            for value in values:
+                found = _iso(value)
+                if found:
+                    return found
+    for match in _NUMERIC_DATE.finditer(" ".join(page.text(tree))):
+        first, second = int(match[1]), int(match[3])
+        month, day = (second, first) if match[2] == "." or first > 12 else (first, second)
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{match[4]}-{month:02d}-{day:02d}"
+    for value in _ESCAPED_DATE(tree):
+        match = _PUBLISHED_IN_JSON.search(value)
+        if match:
+            return _iso(match[1])
+    for value in _DATE_ATTRIBUTES(tree):
+        found = _iso(value)
+        if found:
+            return found
+    return None
 
 
 # ----------------------------------------------------------------------------- language, URL

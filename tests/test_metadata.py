@@ -151,3 +151,21 @@ def test_byline_class_or_id_in_any_case(marker):
 def test_an_avatar_with_an_author_class_is_not_the_byline():
     body = '<div class="author-avatar">Portrait</div><p class="byline">Jo Bloggs</p>'
     assert meta_of(body=body).author == "Jo Bloggs"
+
+
+def test_date_in_a_citation_meta_tag_written_with_a_month_name():
+    assert meta_of('<meta name="citation_publication_date" content="2023 Jan 7">').date == "2023-01-07"
+
+
+def test_undeclared_dates():
+    assert meta_of(body="<p>x</p>", url="https://example.com/2024/03/05/harbour-plan/").date == "2024-03-05"
+    assert meta_of('<meta name="x-published-date" content="2024-03-05T06:00:00Z">').date == "2024-03-05"
+    assert meta_of(body="<p>Updated: 10/31/2024</p>").date == "2024-10-31"  # month first with slashes
+    assert meta_of(body="<p><span>23.07.2025</span></p>").date == "2025-07-23"  # day first with dots
+    assert meta_of(body='<div data-props="{&quot;datePublished&quot;:&quot;2025-11-17T09:00&quot;}"></div>'
+                   ).date == "2025-11-17"
+    assert meta_of(body='<post-card created-timestamp="2026-03-03T09:47:05+0000">x</post-card>'
+                   ).date == "2026-03-03"
+    # a modification date is not the publication date; the URL's date wins over the text's numbers
+    assert meta_of('<meta name="x-modified-date" content="2024-03-05">').date is None
+    assert meta_of(body="<p>03/04/2020</p>", url="https://example.com/2019-01-02-x").date == "2019-01-02"
