@@ -273,6 +273,7 @@ _BYLINE_WORDS = ("author", "byline", "writer")
 _BYLINE_CLASS = re.compile("|".join(_BYLINE_WORDS), re.IGNORECASE)
 # The same words in any case, as a pattern that keeps their spelling (and is quicker than IGNORECASE).
 _BYLINE_SPELLING = re.compile("|".join("".join(f"[{c.upper()}{c}]" for c in word) for word in _BYLINE_WORDS))
+_AUTHOR_ELEMENTS = etree.XPath("//*[@itemprop='author']|//a[@rel='author']")
 _CLASSES_AND_IDS = etree.XPath("//@class|//@id", smart_strings=False)
 _BY_WORDS = r"(?:written|posted|post|published|reviewed|edited|text|words|story)"
 _BY = re.compile(rf"^(?:{_BY_WORDS}\s+by|author(?:ed by)?|by|von|par|por|di|door|av)"
@@ -296,7 +297,7 @@ def _author(page: _Page, tree) -> str | None:
             name = _byline(value)
             if name:
                 return name
-    for element in tree.xpath("//*[@itemprop='author']|//a[@rel='author']"):
+    for element in _AUTHOR_ELEMENTS(tree):
         inner = element.xpath(".//*[@itemprop='name']")
         name = _byline(inner[0].get("content") or _spaced_text(inner[0]) if inner else _spaced_text(element))
         if name:
@@ -423,6 +424,7 @@ _DATE_META = ("article:published_time", "datepublished", "og:published_time", "p
               "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date", "dc.date.issued",
               "dcterms.date", "dcterms.issued", "dcterms.created", "date", "citation_publication_date",
               "citation_date", "article.published", "published-date", "release_date", "datecreated")
+_DATE_ELEMENTS = etree.XPath("//*[@itemprop='datePublished']|//time[@datetime]")
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)[-/.](\d\d?)[-/.](\d\d?)(?!\d)")
 
 
@@ -457,7 +459,7 @@ def _date(page: _Page, tree, url: str | None) -> str | None:
         published += page.meta.get(key, [])
     for key in ("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified"):
         modified += page.meta.get(key, [])
-    for element in tree.xpath("//*[@itemprop='datePublished']|//time[@datetime]"):
+    for element in _DATE_ELEMENTS(tree):
         published.append(element.get("datetime") or element.get("content") or element.text_content())
     candidates = list(dict.fromkeys(d for d in (_iso(v) for v in published + modified) if d))
     shown = _visible_dates(page.text(tree))
