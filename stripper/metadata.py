@@ -2,8 +2,8 @@
 
 Sources, most trusted first: JSON-LD (schema.org), OpenGraph and other ``<meta>``
 tags, microdata (``itemprop``), ``<time datetime>``, ``rel=author`` links and
-byline elements, then ``<title>`` and ``<h1>``. For the date, htmldate's quick
-search (no free-text scan) is the last resort.
+byline elements, then ``<title>`` and ``<h1>``. For the date, the URL, other
+date-named tags and attributes, and numeric dates in the text are the last resort.
 """
 
 from __future__ import annotations
@@ -11,7 +11,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from itertools import islice
 from urllib.parse import urlsplit
+
+from lxml import etree
 
 from .blocks import clean_line
 
@@ -266,7 +269,12 @@ _AUTHOR_TAIL = re.compile(
 
 _AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
                 "citation_author", "byl")
-_BYLINE_CLASS = re.compile(r"author|byline|writer", re.IGNORECASE)
+_BYLINE_WORDS = ("author", "byline", "writer")
+_BYLINE_CLASS = re.compile("|".join(_BYLINE_WORDS), re.IGNORECASE)
+# The same words in any case, as a pattern that keeps their spelling (and is quicker than IGNORECASE).
+_BYLINE_SPELLING = re.compile("|".join("".join(f"[{c.upper()}{c}]" for c in word) for word in _BYLINE_WORDS))
+_AUTHOR_ELEMENTS = etree.XPath("//*[@itemprop='author']|//a[@rel='author']")
+_CLASSES_AND_IDS = etree.XPath("//@class|//@id", smart_strings=False)
 _BY_WORDS = r"(?:written|posted|post|published|reviewed|edited|text|words|story)"
 _BY = re.compile(rf"^(?:{_BY_WORDS}\s+by|author(?:ed by)?|by|von|par|por|di|door|av)"
                  r"\s*:?\s*(?=[^\W\d_])", re.IGNORECASE)
@@ -289,12 +297,12 @@ def _author(page: _Page, tree) -> str | None:
             name = _byline(value)
             if name:
                 return name
-    for element in tree.xpath("//*[@itemprop='author']|//a[@rel='author']"):
+    for element in _AUTHOR_ELEMENTS(tree):
         inner = element.xpath(".//*[@itemprop='name']")
         name = _byline(inner[0].get("content") or _spaced_text(inner[0]) if inner else _spaced_text(element))
         if name:
             return name
-    for element in tree.xpath("//body//*[@class or @id][not(self::body or self::article or self::main)]"):
+    for element in _byline_elements(tree):
         marker = f"{element.get('class', '')} {element.get('id', '')}"
         if _BYLINE_CLASS.search(marker) and not _NOT_BYLINE_CLASS.search(marker):
             name = _byline(_spaced_text(element))
@@ -303,19 +311,39 @@ def _author(page: _Page, tree) -> str | None:
     return _written_by(page.text(tree)) or organisation or None
 
 
+def _byline_elements(tree) -> list:
+    """Elements in the body whose class or id may say "author", "byline" or "writer", in document order.
+
+    The words are looked up in the page's class and id values first; the elements are then found by
+    those words as the page spells them (XPath's contains() is case-sensitive)."""
+    markers = "\n".join(_CLASSES_AND_IDS(tree))
+    lowered = markers.lower()
+    if not any(word in lowered for word in _BYLINE_WORDS):
+        return []
+    spellings = sorted(set(_BYLINE_SPELLING.findall(markers)))
+    test = " or ".join(f"contains(@class, '{word}') or contains(@id, '{word}')" for word in spellings)
+    return tree.xpath(f"//*[{test}][ancestor::body][not(self::body or self::article or self::main)]")
+
+
 _BY_LABEL = re.compile(rf"^(?:{_BY_WORDS}\s+)?by\s*:?$|^authors?\s*:$", re.IGNORECASE)
 _BY_PREFIX = re.compile(rf"^(?:{_BY_WORDS}\s+)?by\s*:?\s+(?=[A-Z])", re.IGNORECASE)
+
+
+# What a text node that _BY_LABEL or _BY_PREFIX matches starts with, before its whitespace is collapsed.
+_BY_START = re.compile(rf"\s*(?:{_BY_WORDS}|by|author)", re.IGNORECASE)
 
 
 def _written_by(parts: list[str]) -> str | None:
     """A name after "By" / "Written by" in the visible text: "By Jo Bloggs", or a "Written by" label and
     the name in the next text node."""
-    pieces = [p for p in (clean_line(part) for part in parts) if p]
-    for i, piece in enumerate(pieces):
+    starts = _BY_START.match
+    for i in [i for i, part in enumerate(parts) if starts(part)]:
+        piece = clean_line(parts[i])
         if len(piece) > 80:
             continue
-        if _BY_LABEL.match(piece) and i + 1 < len(pieces):
-            name = _byline(pieces[i + 1])
+        label = _BY_LABEL.match(piece) and next(filter(None, map(clean_line, islice(parts, i + 1, None))), None)
+        if label:
+            name = _byline(label)
         elif _BY_PREFIX.match(piece):
             name = _byline(piece)
         else:
@@ -396,6 +424,7 @@ _DATE_META = ("article:published_time", "datepublished", "og:published_time", "p
               "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date", "dc.date.issued",
               "dcterms.date", "dcterms.issued", "dcterms.created", "date", "citation_publication_date",
               "citation_date", "article.published", "published-date", "release_date", "datecreated")
+_DATE_ELEMENTS = etree.XPath("//*[@itemprop='datePublished']|//time[@datetime]")
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)[-/.](\d\d?)[-/.](\d\d?)(?!\d)")
 
 
@@ -419,8 +448,8 @@ def _date(page: _Page, tree, url: str | None) -> str | None:
     Candidates come from JSON-LD, meta tags, microdata and ``<time datetime>``,
     published dates before modified ones. The page's visible text decides
     between them: a date the reader sees (in the byline, "Updated ...") wins.
-    Without declared dates: the first date in the visible text, then htmldate's
-    quick search.
+    Without declared dates: the first date in the visible text, then
+    :func:`_undeclared_date`.
     """
     published, modified = [], []
     for obj in _with_main_first(page):
@@ -430,7 +459,7 @@ def _date(page: _Page, tree, url: str | None) -> str | None:
         published += page.meta.get(key, [])
     for key in ("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified"):
         modified += page.meta.get(key, [])
-    for element in tree.xpath("//*[@itemprop='datePublished']|//time[@datetime]"):
+    for element in _DATE_ELEMENTS(tree):
         published.append(element.get("datetime") or element.get("content") or element.text_content())
     candidates = list(dict.fromkeys(d for d in (_iso(v) for v in published + modified) if d))
     shown = _visible_dates(page.text(tree))
@@ -445,7 +474,7 @@ def _date(page: _Page, tree, url: str | None) -> str | None:
         return candidates[0]
     if shown:
         return next(iter(shown))
-    return _htmldate(tree, url)
+    return _undeclared_date(page, tree, url)
 
 
 def _next_days(day: str) -> list[str]:
@@ -458,32 +487,53 @@ def _next_days(day: str) -> list[str]:
     return [(value + timedelta(days=n)).isoformat() for n in (-1, 1)]
 
 
-_SKIP_TEXT = {"script", "style", "noscript", "template", "head", "title"}
+_TEXT = etree.XPath(".//text()", smart_strings=False)
+_HIDDEN_TEXT = etree.XPath("(.//script|.//style|.//noscript|.//template|.//head|.//title)/text()", smart_strings=False)
 
 
 def _visible_text(tree) -> list[str]:
-    """The text nodes a reader sees, in document order (no scripts, styles or comments)."""
+    """The text nodes a reader sees, in document order (no scripts, styles or comments; no blank ones).
+
+    Two plain XPaths (all text, hidden text) are quicker than one that tests each text node's parent;
+    a text that is also some hidden element's text is dropped wherever it is."""
     body = tree.find("body")
-    parts = []
-    for element in (body if body is not None else tree).iter():
-        if isinstance(element.tag, str) and element.tag not in _SKIP_TEXT and element.text:
-            parts.append(element.text)
-        if element.tail:
-            parts.append(element.tail)
-    return parts
+    root = body if body is not None else tree
+    hidden = set(_HIDDEN_TEXT(root))
+    return [text for text in _TEXT(root) if not text.isspace() and text not in hidden]
+
+
+# Where a written-out date may be: at a year. A date ends with its year or starts with it, and reaches
+# at most _DATE_REACH characters before it once the text's whitespace is collapsed.
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DATE_REACH = 24
+_IN_WORD = re.compile(r"(?<=\w)\w+")
 
 
 def _visible_dates(parts: list[str]) -> dict[str, None]:
-    """Dates written out in the page's text ("March 5, 2024", "5 March 2024", "2024-03-05"), in order."""
+    """Dates written out in the page's text ("March 5, 2024", "5 March 2024", "2024-03-05"), in order.
+
+    The date pattern runs only around the text's year-like numbers, on a window that starts between
+    two words and ends after an ISO date's day."""
+    text = " ".join(" ".join(parts).split())
     found: dict[str, None] = {}
-    for match in _TEXT_DATE.finditer(" ".join(parts)):
-        year = match["y1"] or match["y2"] or match["y3"]
-        day = match["d1"] or match["d2"] or match["d3"]
-        month_word = match["m1"] or match["m2"]
-        month = _MONTH_NUMBER[month_word.lower()] if month_word else int(match["m3"])
-        if 1 <= month <= 12 and 1 <= int(day) <= 31:
-            found.setdefault(f"{year}-{month:02d}-{int(day):02d}")
+    for year in _YEAR.finditer(text):
+        at = year.start()
+        start = max(0, at - _DATE_REACH)
+        in_word = _IN_WORD.match(text, start) if start else None
+        if in_word:
+            start = min(in_word.end(), at)
+        for match in _TEXT_DATE.finditer(text, start, at + 11):
+            if match.start("y1") != at and match.start("y2") != at and match.start("y3") != at:
+                continue
+            year_text = match["y1"] or match["y2"] or match["y3"]
+            day = match["d1"] or match["d2"] or match["d3"]
+            month_word = match["m1"] or match["m2"]
+            month = _MONTH_NUMBER[month_word.lower()] if month_word else int(match["m3"])
+            if 1 <= month <= 12 and 1 <= int(day) <= 31:
+                found.setdefault(f"{year_text}-{month:02d}-{int(day):02d}")
     return found
+
+_YEAR_MONTH_DAY = re.compile(rf"^\s*((?:19|20)\d\d)\s+({_MONTH_WORD})\.?\s+(\d\d?)\b", re.IGNORECASE)
 
 
 def _iso(value: str | None) -> str | None:
@@ -494,16 +544,37 @@ def _iso(value: str | None) -> str | None:
         year, month, day = int(match[1]), int(match[2]), int(match[3])
         if 1 <= month <= 12 and 1 <= day <= 31:
             return f"{year:04d}-{month:02d}-{day:02d}"
+        return None
+    match = _YEAR_MONTH_DAY.search(value)  # "2023 Jan 7", as citation_publication_date has it
+    if match and 1 <= int(match[3]) <= 31:
+        return f"{match[1]}-{_MONTH_NUMBER[match[2].lower()]:02d}-{int(match[3]):02d}"
     return None
 
 
-def _htmldate(tree, url: str | None) -> str | None:
-    from htmldate import find_date
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d\d?)([/.])(\d\d?)\2((?:19|20)\d\d)(?![\d/.])")
+_DATE_KEY = re.compile(r"date|publish|created", re.IGNORECASE)
+_NOT_PUBLISHED_KEY = re.compile(r"modif|updat|expir|valid|end|start", re.IGNORECASE)
 
-    try:
-        return find_date(tree, extensive_search=False, original_date=True, url=url)
-    except Exception:  # htmldate is a heuristic fallback: its failure means no date
-        return None
+
+def _undeclared_date(page: _Page, tree, url: str | None) -> str | None:
+    """A date the page neither declares in the usual places nor writes out: one in its URL path
+    ("/2024/03/05/", "/2024-03-05-title"), another date-named meta tag, a numeric date in the text
+    ("03/05/2024" month first, "05.03.2024" day first)."""
+    found = _iso(urlsplit(url).path) if url else None
+    if found:
+        return found
+    for key, values in page.meta.items():
+        if _DATE_KEY.search(key) and not _NOT_PUBLISHED_KEY.search(key):
+            for value in values:
+                found = _iso(value)
+                if found:
+                    return found
+    for match in _NUMERIC_DATE.finditer(" ".join(page.text(tree))):
+        first, second = int(match[1]), int(match[3])
+        month, day = (second, first) if match[2] == "." or first > 12 else (first, second)
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{match[4]}-{month:02d}-{day:02d}"
+    return None
 
 
 # ----------------------------------------------------------------------------- language, URL

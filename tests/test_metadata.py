@@ -140,3 +140,28 @@ def test_an_organisation_is_the_author_only_when_no_person_is_named():
     article = {"@type": "Article", "author": {"@type": "Organization", "name": "Harbour Gazette"}}
     assert meta_of(ld(article)).author == "Harbour Gazette"
     assert meta_of(ld(article), '<span class="byline">By Jo Bloggs</span>').author == "Jo Bloggs"
+
+
+@pytest.mark.parametrize("marker", ['class="PostByLine"', 'id="AUTHOR-name"', 'class="meta entry-Writer"'])
+def test_byline_class_or_id_in_any_case(marker):
+    body = f'<div class="logo">Harbour Gazette</div><article><p {marker}>By Jo Bloggs</p><p>Text.</p></article>'
+    assert meta_of(body=body).author == "Jo Bloggs"
+
+
+def test_an_avatar_with_an_author_class_is_not_the_byline():
+    body = '<div class="author-avatar">Portrait</div><p class="byline">Jo Bloggs</p>'
+    assert meta_of(body=body).author == "Jo Bloggs"
+
+
+def test_date_in_a_citation_meta_tag_written_with_a_month_name():
+    assert meta_of('<meta name="citation_publication_date" content="2023 Jan 7">').date == "2023-01-07"
+
+
+def test_undeclared_dates():
+    assert meta_of(body="<p>x</p>", url="https://example.com/2024/03/05/harbour-plan/").date == "2024-03-05"
+    assert meta_of('<meta name="x-published-date" content="2024-03-05T06:00:00Z">').date == "2024-03-05"
+    assert meta_of(body="<p>Updated: 10/31/2024</p>").date == "2024-10-31"  # month first with slashes
+    assert meta_of(body="<p><span>23.07.2025</span></p>").date == "2025-07-23"  # day first with dots
+    # a modification date is not the publication date; the URL's date wins over the text's numbers
+    assert meta_of('<meta name="x-modified-date" content="2024-03-05">').date is None
+    assert meta_of(body="<p>03/04/2020</p>", url="https://example.com/2019-01-02-x").date == "2019-01-02"
