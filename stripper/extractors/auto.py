@@ -11,6 +11,12 @@ and drops the widgets around a product:
   description;
 - **pages where density finds almost nothing** (under ``FALLBACK_BELOW``
   characters), when trafilatura finds more.
+
+The fallback runs trafilatura with ``fast=True`` (``FAST_FALLBACK``): without
+its own readability/jusText fallbacks and recall retry it takes about half
+the time, and on the product and collection pages that reach it the scores
+drop by under 0.01 (wcxb-dev: product shingle F1 0.638 → 0.630, trafilatura
+alone 0.612).
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from .density import DensityExtractor
 from .trafilatura import TrafilaturaExtractor
 
 FALLBACK_BELOW = 300
-FAST_FALLBACK = False
+FAST_FALLBACK = True
 
 _OG_TYPE = XPath("//meta[@property='og:type']/@content")
 _JSON_LD = XPath("//script[@type='application/ld+json']/text()")
