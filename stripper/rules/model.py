@@ -92,6 +92,17 @@ def normalise(text: str) -> str:
     return text[first.start() : len(text) - last.start()]
 
 
+def _trim(folded: str) -> str:
+    """:func:`normalise` of a case-folded text."""
+    end = len(folded)
+    while end and not folded[end - 1].isalnum():
+        end -= 1
+    start = 0
+    while start < end and not folded[start].isalnum():
+        start += 1
+    return folded[start:end]
+
+
 # Scripts written without spaces between words: Han, Hiragana, Katakana, Thai, Lao, Khmer.
 _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Characters of unspaced script that count as one word.
@@ -155,26 +166,40 @@ class TextState:
     prefilter: Any = None
 
     @cached_property
+    def texts(self) -> list[str]:
+        """Each block's text."""
+        return [b.text for b in self.blocks]
+
+    @cached_property
     def keys(self) -> list[str]:
         """Each block's text as patterns see it (see :func:`normalise`)."""
-        return [normalise(b.text) for b in self.blocks]
+        # normalise(text) trims the case-folded text, so it can start from ``folded``.
+        return [
+            (f if f[-1:].isalnum() else f[:-1] if f[-2:-1].isalnum() else _trim(f)) if f[:1].isalnum() else _trim(f)
+            for f in self.folded
+        ]
 
     @cached_property
     def folded(self) -> list[str]:
         """Each block's text, case-folded: what leading labels match."""
-        return [b.text.lstrip().casefold() for b in self.blocks]
+        # casefold never makes or removes a space, so lstrip may come after it
+        return list(map(str.lstrip, map(str.casefold, self.texts)))
 
     @cached_property
     def may_match(self) -> list[bool]:
         """False for blocks that no pattern rule can match: one test instead of one per rule."""
         if self.prefilter is None:
             return [True] * len(self.blocks)
-        test = self.prefilter.matches
-        return [test(k, b.text) for k, b in zip(self.keys, self.blocks, strict=True)]
+        maybe = [False] * len(self.blocks)
+        for i in self._maybe:
+            maybe[i] = True
+        return maybe
 
     @cached_property
     def _maybe(self) -> list[int]:
-        return [i for i, maybe in enumerate(self.may_match) if maybe]
+        if self.prefilter is None:
+            return list(range(len(self.blocks)))
+        return self.prefilter.match_all(self.keys, self.folded, self.texts)
 
     def candidates(self, indices: Sequence[int]) -> list[int]:
         """The blocks of ``indices`` that some pattern rule may match."""

@@ -69,6 +69,14 @@ class BlockMatcher:
                 return not more_words_than(text, self.label_max_words)
         return False
 
+    def match_all(self, keys: Sequence[str], folded: Sequence[str], texts: Sequence[str]) -> list[int]:
+        """The indices of the blocks that :meth:`matches`, for whole lists of blocks at once."""
+        hits = self._whole.hits(keys)
+        if self._leading:
+            limit = self.label_max_words
+            hits.update(i for i in self._leading.hits(folded) if not more_words_than(texts[i], limit))
+        return sorted(hits)
+
     def __call__(self, state: TextState, indices: Iterable[int]) -> list[int]:
         keys, blocks = state.keys, state.blocks
         return [i for i in state.candidates(indices) if self.matches(keys[i], blocks[i].text)]
@@ -152,6 +160,36 @@ class _Alternation:
         tester = self._testers[length_class][char] = _tester(chosen, self._method)
         return tester
 
+    def hits(self, texts: Sequence[str]) -> set[int]:
+        """The indices of ``texts`` that match: ``{i for i, t in enumerate(texts) if self(t)}``."""
+        found: set[int] = set()
+        if not self._any:
+            return found
+        if self.phrases:
+            phrases = self.phrases.intersection(texts)
+            if phrases:
+                found.update(i for i, text in enumerate(texts) if text in phrases)
+        if self._regexes:
+            testers, build = self._testers, self._build
+            whole, classes = self._whole, _LENGTH_CLASSES
+            for i, text in enumerate(texts):
+                if not text:
+                    if self(text):
+                        found.add(i)
+                    continue
+                length_class = bisect_left(classes, len(text)) if whole else 0
+                test = testers[length_class].get(text[0], _UNBUILT)
+                if test is _UNBUILT:
+                    test = build(text[0], length_class)
+                if test is not None and test(text) is not None:
+                    found.add(i)
+        if self._gated:
+            joined = "\n".join(texts)
+            for needed, test in self._gated:
+                if needed in joined:
+                    found.update(i for i, text in enumerate(texts) if needed in text and test(text) is not None)
+        return found
+
     def __call__(self, text: str) -> bool:
         if not text:  # rare: try everything
             return text in self.phrases or (self._all is not None and self._all(text) is not None)
@@ -172,6 +210,7 @@ class _Alternation:
 
 
 _UNBOUNDED = 1 << 30
+_UNBUILT = object()
 # Upper bounds of the text lengths that share one alternation (whole-text patterns).
 _LENGTH_CLASSES = (6, 12, 20, 32, 48, 80, 120, 200, _UNBOUNDED)
 
