@@ -7,10 +7,12 @@ objects so that rules pickle for worker processes.
 
 from __future__ import annotations
 
+import _sre
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cached_property
+from re._casefix import _EXTRA_CASES
 from typing import Any
 
 from lxml.cssselect import CSSSelector
@@ -138,6 +140,14 @@ class _Alternation:
         self._chars = frozenset(c for _, first, _ in regexes if first is not None for c in first)
         self._anywhere = any(first is None for _, first, _ in regexes)
         self._testers: list[dict[str, Any]] = [{} for _ in _LENGTH_CLASSES]
+        # For texts whose first two characters are ASCII: the patterns that can start with them.
+        self._start_index: dict[str, set[int]] = {}
+        for n, (pattern, _, _) in enumerate(regexes):
+            starts = _ascii_starts(list(re._parser.parse(pattern, re.IGNORECASE)))
+            for start in [_ANY_CHAR * _START_SIZE] if starts is None else starts:
+                self._start_index.setdefault(start, set()).add(n)
+        self._starts: dict[str, list | None] = {}
+        self._by_choice: dict[tuple[int, ...], Any] = {}
         self._all = _tester([p for p, _, _ in regexes], self._method)
         self._any = bool(phrases or regexes or gated)
 
@@ -160,6 +170,29 @@ class _Alternation:
         tester = self._testers[length_class][char] = _tester(chosen, self._method)
         return tester
 
+    def _by_start(self, start: str) -> list | None:
+        """The tester of each length class (None where no pattern fits) for texts beginning with
+        ``start``, or None when no pattern can match any of them."""
+        if len(start) == _START_SIZE and start.isascii():
+            index = self._start_index
+            possible = sorted(set().union(*(index.get(variant, ()) for variant in _start_variants(start))))
+        else:  # too short, or not ASCII: the patterns that can start with its first character
+            char = start[0]
+            non_ascii = not char.isascii()
+            possible = [n for n, (_, first, _) in enumerate(self._regexes)
+                        if first is None or char in first or (non_ascii and _NON_ASCII in first)]
+        testers = []
+        for length_class, high in enumerate(_LENGTH_CLASSES if self._whole else _LENGTH_CLASSES[-1:]):
+            low = _LENGTH_CLASSES[length_class - 1] + 1 if length_class else 0
+            chosen = tuple(n for n in possible if self._regexes[n][2][0] <= high and self._regexes[n][2][1] >= low)
+            tester = self._by_choice.get(chosen, _UNBUILT)
+            if tester is _UNBUILT:
+                tester = self._by_choice[chosen] = _tester([self._regexes[n][0] for n in chosen], self._method)
+            testers.append(tester)
+        found = None if all(tester is None for tester in testers) else testers
+        self._starts[start] = found
+        return found
+
     def hits(self, texts: Sequence[str]) -> set[int]:
         """The indices of ``texts`` that match: ``{i for i, t in enumerate(texts) if self(t)}``."""
         found: set[int] = set()
@@ -170,17 +203,22 @@ class _Alternation:
             if phrases:
                 found.update(i for i, text in enumerate(texts) if text in phrases)
         if self._regexes:
-            testers, build = self._testers, self._build
+            starts, by_start = self._starts, self._by_start
             whole, classes = self._whole, _LENGTH_CLASSES
             for i, text in enumerate(texts):
                 if not text:
                     if self(text):
                         found.add(i)
                     continue
-                length_class = bisect_left(classes, len(text)) if whole else 0
-                test = testers[length_class].get(text[0], _UNBUILT)
-                if test is _UNBUILT:
-                    test = build(text[0], length_class)
+                start = text[:_START_SIZE]
+                testers = starts.get(start, _UNBUILT)
+                if testers is None:
+                    continue
+                if testers is _UNBUILT:
+                    testers = by_start(start)
+                    if testers is None:
+                        continue
+                test = testers[bisect_left(classes, len(text))] if whole else testers[0]
                 if test is not None and test(text) is not None:
                     found.add(i)
         if self._gated:
@@ -287,6 +325,116 @@ def _first_chars(ops) -> tuple[frozenset[str] | None, bool]:
         if not nullable:
             return frozenset(found), False
     return frozenset(found), True
+
+
+# In the starts of patterns: "any character here".
+_ANY_CHAR = "\x00"
+# How many leading characters pick the patterns tried on a text.
+_START_SIZE = 3
+# ... "any digit", "any space" (\d and \s: in ASCII text, these characters).
+_A_DIGIT, _ASCII_DIGITS = "\x01", frozenset("0123456789")
+_A_SPACE, _ASCII_SPACES = "\x02", frozenset(" \t\n\r\f\v\x1c\x1d\x1e\x1f")
+_MAX_STARTS = 400
+_MAX_CHARS = 8
+
+
+def _ascii_matches(code: int) -> set[str]:
+    """The ASCII characters (but capitals) that character ``code`` matches case-insensitively.
+
+    Case-insensitive matching compares the lower case of the text's character with
+    the pattern's, or with its extra case variants; in case-folded text an ASCII
+    character is never a capital, so it is its own lower case.
+    """
+    lower = _sre.unicode_tolower(code)
+    return {chr(c) for c in (lower, *_EXTRA_CASES.get(lower, ())) if c < 128 and not chr(c).isupper()}
+
+
+def _ascii_starts(ops, size: int = _START_SIZE) -> set[str] | None:
+    """The first ``size`` characters of every match of a parsed case-insensitive pattern, as seen in
+    case-folded ASCII text (``_ANY_CHAR`` for any character; shorter strings are whole matches);
+    ``None`` when there are too many or the pattern is not understood."""
+    found = {""}
+    for op, arg in ops:
+        item = _ascii_item_starts(op, arg, size)
+        if item is None:
+            return None
+        found = _concat_starts(found, item, size)
+        if found is None:
+            return None
+    return found
+
+
+def _concat_starts(heads: set[str], tails: set[str], size: int) -> set[str] | None:
+    joined = {head for head in heads if len(head) >= size}
+    joined.update((head + tail)[:size] for head in heads if len(head) < size for tail in tails)
+    return joined if len(joined) <= _MAX_STARTS else None
+
+
+def _ascii_item_starts(op, arg, size: int) -> set[str] | None:
+    c = re._constants
+    if op is c.LITERAL:
+        return _ascii_matches(arg)
+    if op is c.NOT_LITERAL or op is c.ANY:
+        return {_ANY_CHAR}
+    if op is c.IN:
+        chars: set[str] = set()
+        for item_op, item in arg:
+            if item_op is c.LITERAL:
+                chars |= _ascii_matches(item)
+            elif item_op is c.RANGE and item[1] - item[0] <= 1000:
+                for code in range(item[0], item[1] + 1):
+                    chars |= _ascii_matches(code)
+            elif item_op is c.CATEGORY and item is c.CATEGORY_DIGIT:
+                chars.add(_A_DIGIT)
+            elif item_op is c.CATEGORY and item is c.CATEGORY_SPACE:
+                chars.add(_A_SPACE)
+            else:  # NEGATE, other categories, wide ranges
+                return {_ANY_CHAR}
+        return chars if len(chars) <= _MAX_CHARS else {_ANY_CHAR}  # digits, spaces: any character
+    if op is c.AT or op is c.ASSERT or op is c.ASSERT_NOT:
+        return {""}
+    if op is c.SUBPATTERN:
+        return _ascii_starts(list(arg[3]), size)
+    if op is c.BRANCH:
+        union: set[str] = set()
+        for alternative in arg[1]:
+            starts = _ascii_starts(list(alternative), size)
+            if starts is None:
+                return None
+            union |= starts
+        return union if len(union) <= _MAX_STARTS else None
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, body = arg
+        once = _ascii_starts(list(body), size)
+        if once is None:
+            return None
+        found = {""} if low == 0 else set()
+        repeated = {""}
+        count = 0
+        while count < high:
+            count += 1
+            repeated = _concat_starts(repeated, once, size)
+            if repeated is None:
+                return None
+            if count >= low:
+                found |= repeated
+                if count >= size:  # every further repetition starts the same way
+                    break
+        return found
+    return None
+
+
+def _start_variants(text: str) -> list[str]:
+    """The starts (see :func:`_ascii_starts`) a match of a text beginning with ``text`` can have."""
+    variants = [""]
+    for char in text:
+        options = [char, _ANY_CHAR]
+        if char in _ASCII_DIGITS:
+            options.append(_A_DIGIT)
+        elif char in _ASCII_SPACES:
+            options.append(_A_SPACE)
+        variants += [v + c for v in variants if len(v) == len(variants[-1]) for c in options]
+    return variants
 
 
 def _needed_literal(tree, shortest: int = 5) -> str | None:
