@@ -186,6 +186,11 @@ class TextState:
         return list(map(str.lstrip, map(str.casefold, self.texts)))
 
     @cached_property
+    def matched(self) -> dict[Any, frozenset[int]]:
+        """What each matcher matches on this page (see ``BlockMatcher.matching``)."""
+        return {}
+
+    @cached_property
     def may_match(self) -> list[bool]:
         """False for blocks that no pattern rule can match: one test instead of one per rule."""
         if self.prefilter is None:

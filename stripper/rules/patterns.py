@@ -53,6 +53,8 @@ class BlockMatcher:
         self.label_patterns = tuple(labels)
         self.start_patterns = tuple(starts)
         self.label_max_words = label_max_words
+        #: the matchers this one was made of (see :meth:`union`)
+        self.parts: tuple[BlockMatcher, ...] = ()
         self._whole = _Alternation(self.block_patterns, whole=True)
         leading = [f"(?:{p}){LABEL_SEPARATOR}\\S" for p in self.label_patterns]
         self._leading = _Alternation(leading + list(self.start_patterns), whole=False)
@@ -79,19 +81,38 @@ class BlockMatcher:
             hits.update(i for i in self._leading.hits(folded) if not more_words_than(texts[i], limit))
         return sorted(hits)
 
+    def matching(self, state: TextState) -> frozenset[int]:
+        """The indices of all the page's blocks that :meth:`matches`, found once per page."""
+        found = state.matched.get(self)
+        if found is None:
+            keys, folded, texts = state.keys, state.folded, state.texts
+            if self in getattr(state.prefilter, "parts", ()):  # only the prefilter's candidates can match
+                maybe = state._maybe
+                hits = self.match_all([keys[i] for i in maybe], [folded[i] for i in maybe], [texts[i] for i in maybe])
+                found = frozenset(maybe[n] for n in hits)
+            else:
+                found = frozenset(self.match_all(keys, folded, texts))
+            state.matched[self] = found
+        return found
+
     def __call__(self, state: TextState, indices: Iterable[int]) -> list[int]:
+        if self in getattr(state.prefilter, "parts", ()):
+            found = self.matching(state)
+            return [i for i in state.candidates(indices) if i in found] if found else []
         keys, blocks = state.keys, state.blocks
         return [i for i in state.candidates(indices) if self.matches(keys[i], blocks[i].text)]
 
     @classmethod
     def union(cls, matchers: Sequence[BlockMatcher]) -> BlockMatcher:
         """One matcher that matches whatever any of ``matchers`` matches (and maybe a little more)."""
-        return cls(
+        merged = cls(
             [p for m in matchers for p in m.block_patterns],
             [p for m in matchers for p in m.label_patterns],
             max((m.label_max_words for m in matchers), default=DEFAULT_LABEL_MAX_WORDS),
             [p for m in matchers for p in m.start_patterns],
         )
+        merged.parts = tuple(matchers)
+        return merged
 
     def __getstate__(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
@@ -101,6 +122,7 @@ class BlockMatcher:
             state["block_patterns"], state["label_patterns"], state["label_max_words"],
             state["start_patterns"],
         )
+        self.parts = state.get("parts", ())
 
 
 class _Alternation:
