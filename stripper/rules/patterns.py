@@ -88,7 +88,9 @@ class BlockMatcher:
             keys, folded, texts = state.keys, state.folded, state.texts
             if self in getattr(state.prefilter, "parts", ()):  # only the prefilter's candidates can match
                 maybe = state._maybe
-                hits = self.match_all([keys[i] for i in maybe], [folded[i] for i in maybe], [texts[i] for i in maybe])
+                hits = maybe and self.match_all(
+                    [keys[i] for i in maybe], [folded[i] for i in maybe], [texts[i] for i in maybe]
+                )
                 found = frozenset(maybe[n] for n in hits)
             else:
                 found = frozenset(self.match_all(keys, folded, texts))
@@ -97,8 +99,11 @@ class BlockMatcher:
 
     def __call__(self, state: TextState, indices: Iterable[int]) -> list[int]:
         if self in getattr(state.prefilter, "parts", ()):
+            candidates = state.candidates(indices)
+            if not candidates:
+                return []
             found = self.matching(state)
-            return [i for i in state.candidates(indices) if i in found] if found else []
+            return [i for i in candidates if i in found] if found else []
         keys, blocks = state.keys, state.blocks
         return [i for i in state.candidates(indices) if self.matches(keys[i], blocks[i].text)]
 
@@ -163,14 +168,23 @@ class _Alternation:
         self._anywhere = any(first is None for _, first, _ in regexes)
         self._testers: list[dict[str, Any]] = [{} for _ in _LENGTH_CLASSES]
         # For texts whose first two characters are ASCII: the patterns that can start with them.
-        self._start_index: dict[str, set[int]] = {}
+        # Which patterns can start how: starts shorter than _START_SIZE, and the last
+        # character of full-size starts by the characters before it.
+        self._short_starts: dict[str, set[int]] = {}
+        self._last_chars: dict[str, dict[str, set[int]]] = {}
         for n, (pattern, _, _) in enumerate(regexes):
+            _any_of([pattern], self._method)  # compiled now, once per process
             starts = _ascii_starts(list(re._parser.parse(pattern, re.IGNORECASE)))
             for start in [_ANY_CHAR * _START_SIZE] if starts is None else starts:
-                self._start_index.setdefault(start, set()).add(n)
+                if len(start) < _START_SIZE:
+                    self._short_starts.setdefault(start, set()).add(n)
+                else:
+                    self._last_chars.setdefault(start[:-1], {}).setdefault(start[-1], set()).add(n)
         self._starts: dict[str, list | None] = {}
+        self._heads: dict[str, tuple[frozenset[int], dict[str, frozenset[int]]]] = {}
+        self._by_possible: dict[tuple[int, ...], list | None] = {}
         self._by_choice: dict[tuple[int, ...], Any] = {}
-        self._all = _tester([p for p, _, _ in regexes], self._method)
+        self._patterns = [p for p, _, _ in regexes]
         self._any = bool(phrases or regexes or gated)
 
     def __bool__(self) -> bool:
@@ -196,24 +210,49 @@ class _Alternation:
         """The tester of each length class (None where no pattern fits) for texts beginning with
         ``start``, or None when no pattern can match any of them."""
         if len(start) == _START_SIZE and start.isascii():
-            index = self._start_index
-            possible = sorted(set().union(*(index.get(variant, ()) for variant in _start_variants(start))))
+            head = self._heads.get(start[:-1])
+            if head is None:
+                head = self._head(start[:-1])
+            short, by_last = head
+            last = start[-1]
+            possible = tuple(sorted(short.union(
+                by_last.get(last, ()), by_last.get(_ANY_CHAR, ()), by_last.get(_symbol(last), ()))))
         else:  # too short, or not ASCII: the patterns that can start with its first character
             char = start[0]
             non_ascii = not char.isascii()
-            possible = [n for n, (_, first, _) in enumerate(self._regexes)
-                        if first is None or char in first or (non_ascii and _NON_ASCII in first)]
-        testers = []
-        for length_class, high in enumerate(_LENGTH_CLASSES if self._whole else _LENGTH_CLASSES[-1:]):
-            low = _LENGTH_CLASSES[length_class - 1] + 1 if length_class else 0
-            chosen = tuple(n for n in possible if self._regexes[n][2][0] <= high and self._regexes[n][2][1] >= low)
-            tester = self._by_choice.get(chosen, _UNBUILT)
-            if tester is _UNBUILT:
-                tester = self._by_choice[chosen] = _tester([self._regexes[n][0] for n in chosen], self._method)
-            testers.append(tester)
-        found = None if all(tester is None for tester in testers) else testers
+            possible = tuple(n for n, (_, first, _) in enumerate(self._regexes)
+                             if first is None or char in first or (non_ascii and _NON_ASCII in first))
+        found = self._by_possible.get(possible, _UNBUILT)
+        if found is _UNBUILT:
+            found = self._by_possible[possible] = self._testers_of(possible)
         self._starts[start] = found
         return found
+
+    def _head(self, head: str) -> tuple[frozenset[int], dict[str, frozenset[int]]]:
+        """For texts beginning with ``head`` (one character short of a start): the patterns with
+        a shorter start that fits, and by the next character, those with a full-size start."""
+        variants = _start_variants(head)
+        short = frozenset().union(*(self._short_starts.get(v, ()) for v in variants))
+        by_last: dict[str, set[int]] = {}
+        for variant in variants:
+            for last, patterns in self._last_chars.get(variant, {}).items():
+                by_last.setdefault(last, set()).update(patterns)
+        found = self._heads[head] = (short, {last: frozenset(p) for last, p in by_last.items()})
+        return found
+
+    def _testers_of(self, possible: Sequence[int]) -> list | None:
+        if not possible:
+            return None
+        testers = []
+        regexes = self._regexes
+        for length_class, high in enumerate(_LENGTH_CLASSES if self._whole else _LENGTH_CLASSES[-1:]):
+            low = _LENGTH_CLASSES[length_class - 1] + 1 if length_class else 0
+            chosen = tuple(n for n in possible if regexes[n][2][0] <= high and regexes[n][2][1] >= low)
+            tester = self._by_choice.get(chosen, _UNBUILT)
+            if tester is _UNBUILT:
+                tester = self._by_choice[chosen] = _any_of([regexes[n][0] for n in chosen], self._method)
+            testers.append(tester)
+        return None if all(tester is None for tester in testers) else testers
 
     def hits(self, texts: Sequence[str]) -> set[int]:
         """The indices of ``texts`` that match: ``{i for i, t in enumerate(texts) if self(t)}``."""
@@ -249,6 +288,10 @@ class _Alternation:
                 if needed in joined:
                     found.update(i for i, text in enumerate(texts) if needed in text and test(text) is not None)
         return found
+
+    @cached_property
+    def _all(self):
+        return _tester(self._patterns, self._method)
 
     def __call__(self, text: str) -> bool:
         if not text:  # rare: try everything
@@ -446,6 +489,11 @@ def _ascii_item_starts(op, arg, size: int) -> set[str] | None:
     return None
 
 
+def _symbol(char: str) -> str:
+    """The class symbol of an ASCII character in starts ("any digit", "any space"), or ''."""
+    return _A_DIGIT if char in _ASCII_DIGITS else _A_SPACE if char in _ASCII_SPACES else ""
+
+
 def _start_variants(text: str) -> list[str]:
     """The starts (see :func:`_ascii_starts`) a match of a text beginning with ``text`` can have."""
     variants = [""]
@@ -470,6 +518,31 @@ def _needed_literal(tree, shortest: int = 5) -> str | None:
             best = "".join(run)
         run = []
     return best if len(best) >= shortest and best == best.casefold() else None
+
+
+_COMPILED: dict[tuple[str, str], Any] = {}
+
+
+def _any_of(patterns: Sequence[str], method: str):
+    """Like :func:`_tester`, but each pattern compiled on its own, once per process: the
+    combinations picked by a text's start are many, and each is tried on few texts."""
+    tests = []
+    for pattern in patterns:
+        test = _COMPILED.get((pattern, method))
+        if test is None:
+            test = _COMPILED[pattern, method] = _tester([pattern], method)
+        tests.append(test)
+    if len(tests) <= 1:
+        return tests[0] if tests else None
+
+    def any_of(text: str):
+        for test in tests:
+            found = test(text)
+            if found is not None:
+                return found
+        return None
+
+    return any_of
 
 
 def _tester(patterns: Sequence[str], method: str):
