@@ -180,7 +180,7 @@ class _Alternation:
                     self._short_starts.setdefault(start, set()).add(n)
                 else:
                     self._last_chars.setdefault(start[:-1], {}).setdefault(start[-1], set()).add(n)
-        self._starts: dict[str, list | None] = {}
+        self._starts: dict[str, list | dict | None] = {}
         self._heads: dict[str, tuple[frozenset[int], dict[str, frozenset[int]]]] = {}
         self._by_possible: dict[tuple[int, ...], list | None] = {}
         self._by_choice: dict[tuple[int, ...], Any] = {}
@@ -203,30 +203,38 @@ class _Alternation:
         chosen = [p for p, first, (shortest, longest) in self._regexes
                   if (first is None or char in first or (non_ascii and _NON_ASCII in first))
                   and shortest <= high and longest >= low]
-        tester = self._testers[length_class][char] = _tester(chosen, self._method)
+        tester = self._testers[length_class][char] = _any_of(chosen, self._method)
         return tester
 
-    def _by_start(self, start: str) -> list | None:
-        """The tester of each length class (None where no pattern fits) for texts beginning with
-        ``start``, or None when no pattern can match any of them."""
-        if len(start) == _START_SIZE and start.isascii():
-            head = self._heads.get(start[:-1])
-            if head is None:
-                head = self._head(start[:-1])
-            short, by_last = head
-            last = start[-1]
-            possible = tuple(sorted(short.union(
-                by_last.get(last, ()), by_last.get(_ANY_CHAR, ()), by_last.get(_symbol(last), ()))))
-        else:  # too short, or not ASCII: the patterns that can start with its first character
-            char = start[0]
-            non_ascii = not char.isascii()
-            possible = tuple(n for n, (_, first, _) in enumerate(self._regexes)
-                             if first is None or char in first or (non_ascii and _NON_ASCII in first))
-        found = self._by_possible.get(possible, _UNBUILT)
-        if found is _UNBUILT:
-            found = self._by_possible[possible] = self._testers_of(possible)
-        self._starts[start] = found
+    def _by_head(self, head: str) -> list | dict | None:
+        """For texts beginning with ``head`` (their first ``_START_SIZE - 1`` characters): the
+        tester of each length class (None where no pattern fits), None when no pattern can match
+        any of them, or, when the next character decides, a table by that character."""
+        if len(head) == _START_SIZE - 1 and head.isascii():
+            short, by_last = self._head(head)
+            if set(by_last) <= {_ANY_CHAR}:
+                found = self._testers_of(short.union(by_last.get(_ANY_CHAR, ())))
+            else:
+                found = {}  # filled by _by_next
+        else:  # too short, or not ASCII
+            found = self._testers_of(self._first_char_patterns(head[0]))
+        self._starts[head] = found
         return found
+
+    def _by_next(self, head: str, table: dict, char: str) -> list | None:
+        """The testers for texts beginning with ``head`` + ``char`` (see :meth:`_by_head`)."""
+        if char and char.isascii():
+            short, by_last = self._heads[head]
+            possible = short.union(by_last.get(char, ()), by_last.get(_ANY_CHAR, ()), by_last.get(_symbol(char), ()))
+        else:  # a text of two characters, or a third one outside ASCII
+            possible = self._first_char_patterns(head[0])
+        found = table[char] = self._testers_of(possible)
+        return found
+
+    def _first_char_patterns(self, char: str) -> set[int]:
+        non_ascii = not char.isascii()
+        return {n for n, (_, first, _) in enumerate(self._regexes)
+                if first is None or char in first or (non_ascii and _NON_ASCII in first)}
 
     def _head(self, head: str) -> tuple[frozenset[int], dict[str, frozenset[int]]]:
         """For texts beginning with ``head`` (one character short of a start): the patterns with
@@ -240,7 +248,14 @@ class _Alternation:
         found = self._heads[head] = (short, {last: frozenset(p) for last, p in by_last.items()})
         return found
 
-    def _testers_of(self, possible: Sequence[int]) -> list | None:
+    def _testers_of(self, patterns: Iterable[int]) -> list | None:
+        possible = tuple(sorted(patterns))
+        found = self._by_possible.get(possible, _UNBUILT)
+        if found is _UNBUILT:
+            found = self._by_possible[possible] = self._build_testers(possible)
+        return found
+
+    def _build_testers(self, possible: tuple[int, ...]) -> list | None:
         if not possible:
             return None
         testers = []
@@ -264,19 +279,25 @@ class _Alternation:
             if phrases:
                 found.update(i for i, text in enumerate(texts) if text in phrases)
         if self._regexes:
-            starts, by_start = self._starts, self._by_start
+            starts, by_head, by_next = self._starts, self._by_head, self._by_next
             whole, classes = self._whole, _LENGTH_CLASSES
             for i, text in enumerate(texts):
                 if not text:
                     if self(text):
                         found.add(i)
                     continue
-                start = text[:_START_SIZE]
-                testers = starts.get(start, _UNBUILT)
+                head = text[: _START_SIZE - 1]
+                testers = starts.get(head, _UNBUILT)
+                if testers is _UNBUILT:
+                    testers = by_head(head)
                 if testers is None:
                     continue
-                if testers is _UNBUILT:
-                    testers = by_start(start)
+                if testers.__class__ is dict:
+                    table = testers
+                    char = text[_START_SIZE - 1 : _START_SIZE]
+                    testers = table.get(char, _UNBUILT)
+                    if testers is _UNBUILT:
+                        testers = by_next(head, table, char)
                     if testers is None:
                         continue
                 test = testers[bisect_left(classes, len(text))] if whole else testers[0]
@@ -291,7 +312,7 @@ class _Alternation:
 
     @cached_property
     def _all(self):
-        return _tester(self._patterns, self._method)
+        return _any_of(self._patterns, self._method)
 
     def __call__(self, text: str) -> bool:
         if not text:  # rare: try everything
