@@ -12,6 +12,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cached_property
+from itertools import compress, repeat
+from operator import itemgetter
 from re._casefix import _EXTRA_CASES
 from typing import Any
 
@@ -180,7 +182,7 @@ class _Alternation:
                     self._short_starts.setdefault(start, set()).add(n)
                 else:
                     self._last_chars.setdefault(start[:-1], {}).setdefault(start[-1], set()).add(n)
-        self._starts: dict[str, list | dict | None] = {}
+        self._starts: dict[str, list | object | None] = {}
         self._heads: dict[str, tuple[frozenset[int], dict[str, frozenset[int]]]] = {}
         self._by_possible: dict[tuple[int, ...], list | None] = {}
         self._by_choice: dict[tuple[int, ...], Any] = {}
@@ -206,29 +208,19 @@ class _Alternation:
         tester = self._testers[length_class][char] = _any_of(chosen, self._method)
         return tester
 
-    def _by_head(self, head: str) -> list | dict | None:
-        """For texts beginning with ``head`` (their first ``_START_SIZE - 1`` characters): the
-        tester of each length class (None where no pattern fits), None when no pattern can match
-        any of them, or, when the next character decides, a table by that character."""
-        if len(head) == _START_SIZE - 1 and head.isascii():
-            short, by_last = self._head(head)
-            if set(by_last) <= {_ANY_CHAR}:
-                found = self._testers_of(short.union(by_last.get(_ANY_CHAR, ())))
-            else:
-                found = {}  # filled by _by_next
-        else:  # too short, or not ASCII
-            found = self._testers_of(self._first_char_patterns(head[0]))
-        self._starts[head] = found
-        return found
-
-    def _by_next(self, head: str, table: dict, char: str) -> list | None:
-        """The testers for texts beginning with ``head`` + ``char`` (see :meth:`_by_head`)."""
-        if char and char.isascii():
-            short, by_last = self._heads[head]
-            possible = short.union(by_last.get(char, ()), by_last.get(_ANY_CHAR, ()), by_last.get(_symbol(char), ()))
-        else:  # a text of two characters, or a third one outside ASCII
-            possible = self._first_char_patterns(head[0])
-        found = table[char] = self._testers_of(possible)
+    def _by_start(self, start: str) -> list | object | None:
+        """For texts beginning with ``start`` (their first ``_START_SIZE`` characters): the tester
+        of each length class (None where no pattern fits), or None when no pattern can match."""
+        if not start:
+            found = _EMPTY
+        elif len(start) == _START_SIZE and start.isascii():
+            head, last = start[:-1], start[-1]
+            short, by_last = self._heads.get(head) or self._head(head)
+            found = self._testers_of(short.union(
+                by_last.get(last, ()), by_last.get(_ANY_CHAR, ()), by_last.get(_symbol(last), ())))
+        else:  # too short, or not ASCII: the patterns that can start with its first character
+            found = self._testers_of(self._first_char_patterns(start[0]))
+        self._starts[start] = found
         return found
 
     def _first_char_patterns(self, char: str) -> set[int]:
@@ -279,27 +271,23 @@ class _Alternation:
             if phrases:
                 found.update(i for i, text in enumerate(texts) if text in phrases)
         if self._regexes:
-            starts, by_head, by_next = self._starts, self._by_head, self._by_next
+            starts, by_start = self._starts, self._by_start
             whole, classes = self._whole, _LENGTH_CLASSES
-            for i, text in enumerate(texts):
-                if not text:
+            # Dictionary look-ups for all texts at once: only texts with a tester, or a start not
+            # seen before, are looked at one by one.
+            heads = list(map(_START, texts))
+            entries = list(map(starts.get, heads, repeat(_UNBUILT)))
+            for i in compress(range(len(texts)), entries):
+                testers = entries[i]
+                if testers is _UNBUILT:
+                    testers = by_start(heads[i])
+                    if testers is None:
+                        continue
+                text = texts[i]
+                if testers is _EMPTY:
                     if self(text):
                         found.add(i)
                     continue
-                head = text[: _START_SIZE - 1]
-                testers = starts.get(head, _UNBUILT)
-                if testers is _UNBUILT:
-                    testers = by_head(head)
-                if testers is None:
-                    continue
-                if testers.__class__ is dict:
-                    table = testers
-                    char = text[_START_SIZE - 1 : _START_SIZE]
-                    testers = table.get(char, _UNBUILT)
-                    if testers is _UNBUILT:
-                        testers = by_next(head, table, char)
-                    if testers is None:
-                        continue
                 test = testers[bisect_left(classes, len(text))] if whole else testers[0]
                 if test is not None and test(text) is not None:
                     found.add(i)
@@ -335,6 +323,7 @@ class _Alternation:
 
 _UNBOUNDED = 1 << 30
 _UNBUILT = object()
+_EMPTY = object()
 # Upper bounds of the text lengths that share one alternation (whole-text patterns).
 _LENGTH_CLASSES = (6, 12, 20, 32, 48, 80, 120, 200, _UNBOUNDED)
 
@@ -417,6 +406,7 @@ def _first_chars(ops) -> tuple[frozenset[str] | None, bool]:
 _ANY_CHAR = "\x00"
 # How many leading characters pick the patterns tried on a text.
 _START_SIZE = 3
+_START = itemgetter(slice(0, _START_SIZE))
 # ... "any digit", "any space" (\d and \s: in ASCII text, these characters).
 _A_DIGIT, _ASCII_DIGITS = "\x01", frozenset("0123456789")
 _A_SPACE, _ASCII_SPACES = "\x02", frozenset(" \t\n\r\f\v\x1c\x1d\x1e\x1f")
