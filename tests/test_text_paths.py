@@ -58,6 +58,8 @@ def state(texts):
 
 def test_keys_and_folded_are_normalise_and_casefold():
     texts = ["Hello, World!", "«Quoted»", "...", "_under_", "Straße.", "x", "ÉTÉ 2024 —", "a.b", "1."]
+    rng = random.Random(11)
+    texts += ["".join(rng.choice("aZ9_.-…» ßİ\u0301'\"") for _ in range(rng.randint(0, 6))) for _ in range(3000)]
     s = state(texts)
     assert s.keys == [normalise(t) for t in texts]
     assert s.folded == [t.lstrip().casefold() for t in texts]

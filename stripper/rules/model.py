@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import compress, repeat
+from operator import and_, itemgetter, not_
 from typing import Any, Literal
 
 from lxml.etree import XPath
@@ -92,6 +94,12 @@ def normalise(text: str) -> str:
     return text[first.start() : len(text) - last.start()]
 
 
+# Characters (none a letter or digit) that commonly surround a text.
+_EDGE_PUNCTUATION = " .,;:!?…'\"‘’“”«»‹›()[]{}<>*•·|/\\#@&%$€£+=~^_-–—"
+_FIRST = itemgetter(slice(0, 1))
+_LAST = itemgetter(slice(-1, None))
+
+
 def _trim(folded: str) -> str:
     """:func:`normalise` of a case-folded text."""
     end = len(folded)
@@ -173,11 +181,15 @@ class TextState:
     @cached_property
     def keys(self) -> list[str]:
         """Each block's text as patterns see it (see :func:`normalise`)."""
-        # normalise(text) trims the case-folded text, so it can start from ``folded``.
-        return [
-            (f if f[-1:].isalnum() else f[:-1] if f[-2:-1].isalnum() else _trim(f)) if f[:1].isalnum() else _trim(f)
-            for f in self.folded
-        ]
+        # normalise(text) trims the case-folded text, so it can start from ``folded``. Stripping
+        # the usual punctuation trims most texts right (they then start and end with a letter or
+        # digit); the others are trimmed one by one. Every step is a C loop over the page.
+        folded = self.folded
+        keys = list(map(str.strip, folded, repeat(_EDGE_PUNCTUATION)))
+        trimmed = map(and_, map(str.isalnum, map(_FIRST, keys)), map(str.isalnum, map(_LAST, keys)))
+        for i in compress(range(len(keys)), map(not_, trimmed)):
+            keys[i] = _trim(folded[i])
+        return keys
 
     @cached_property
     def folded(self) -> list[str]:

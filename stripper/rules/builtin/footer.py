@@ -89,7 +89,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 def no_letters(state, indices):
     """Lines without a single letter: counters, prices, ratings, symbols."""
-    return [i for i in indices if not _LETTER.search(state.blocks[i].text)]
+    blocks = state.blocks
+    # A letter first (str.isalpha: never a digit or '_') is the common case and needs no regex.
+    return [i for i in indices if not blocks[i].text[:1].isalpha() and not _LETTER.search(blocks[i].text)]
 
 
 NO_LETTER_LINES = Rule(
