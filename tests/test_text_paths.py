@@ -111,3 +111,15 @@ def test_whole_page_matching_agrees_on_every_rule_example():
     one_by_one = [i for i, t in enumerate(texts) if union.matches(normalise(t), t)]
     assert union.match_all(s.keys, s.folded, s.texts) == one_by_one
     assert len(one_by_one) > 50
+
+
+def test_live_blocks_follow_removals():
+    s = state([f"line {n}" for n in range(10)])
+    assert s.live() == list(range(10))
+    for i in (0, 4, 9):
+        s.blocks[i].removed_by = "X1"
+    s.changed([9, 0, 4])
+    assert s.live() == [1, 2, 3, 5, 6, 7, 8]
+    s.blocks[5].removed_by = "X2"
+    s.changed()
+    assert s.live() == [1, 2, 3, 6, 7, 8]

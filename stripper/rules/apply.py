@@ -72,11 +72,11 @@ def run_text_rules(rules: Sequence[Rule], state: TextState) -> list[Removal]:
         candidates = state.in_scope(rule.scope)
         if not candidates:
             continue
-        removed = False
+        removed = []
         for i in rule.apply(state, candidates):
             if blocks[i].removed_by is None:
                 blocks[i].removed_by = rule.code
-                removed = True
+                removed.append(i)
         if removed:
-            state.changed()
+            state.changed(removed)
     return [Removal(b.removed_by, b.text) for b in blocks if b.removed_by is not None]

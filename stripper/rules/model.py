@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import and_, itemgetter, not_
 from typing import Any, Literal
 
@@ -242,9 +243,22 @@ class TextState:
     def _substantial(self) -> dict[int, bool]:
         return {}
 
-    def changed(self) -> None:
-        """Tell the state that blocks were removed (the live blocks are cached)."""
-        self.__dict__.pop("_live", None)
+    def changed(self, removed: Iterable[int] | None = None) -> None:
+        """Tell the state that blocks were removed (the live blocks are cached); ``removed``:
+        the indices of the blocks just removed, when known."""
+        live = self.__dict__.pop("_live", None)
+        if live is None or removed is None:
+            return
+        # The few removed indices cut out of the sorted live list, slice by slice.
+        parts, start = [], 0
+        for i in sorted(removed):
+            at = bisect_left(live, i, start)
+            if at == len(live) or live[at] != i or self.blocks[i].removed_by is None:
+                return  # not a live block that was removed: rebuilt on next use
+            parts.append(live[start:at])
+            start = at + 1
+        parts.append(live[start:])
+        self.__dict__["_live"] = list(chain.from_iterable(parts))
 
     def live(self) -> list[int]:
         """Indices of the blocks no rule has removed (do not modify the list)."""
