@@ -173,7 +173,7 @@ class _Alternation:
         # Which patterns can start how: starts shorter than _START_SIZE, and the last
         # character of full-size starts by the characters before it.
         self._short_starts: dict[str, set[int]] = {}
-        self._last_chars: dict[str, dict[str, set[int]]] = {}
+        self._last_chars: dict[str, dict[str, Any]] = {}
         for n, (pattern, _, _) in enumerate(regexes):
             _any_of([pattern], self._method)  # compiled now, once per process
             starts = _ascii_starts(list(re._parser.parse(pattern, re.IGNORECASE)))
@@ -182,9 +182,12 @@ class _Alternation:
                     self._short_starts.setdefault(start, set()).add(n)
                 else:
                     self._last_chars.setdefault(start[:-1], {}).setdefault(start[-1], set()).add(n)
+        self._last_chars = {head: {last: frozenset(p) for last, p in table.items()}
+                            for head, table in self._last_chars.items()}
         self._starts: dict[str, list | object | None] = {}
         self._heads: dict[str, tuple[frozenset[int], dict[str, frozenset[int]]]] = {}
         self._by_possible: dict[tuple[int, ...], list | None] = {}
+        self._by_first_char: dict[str, frozenset[int]] = {}
         self._by_choice: dict[tuple[int, ...], Any] = {}
         self._patterns = [p for p, _, _ in regexes]
         self._any = bool(phrases or regexes or gated)
@@ -223,21 +226,30 @@ class _Alternation:
         self._starts[start] = found
         return found
 
-    def _first_char_patterns(self, char: str) -> set[int]:
-        non_ascii = not char.isascii()
-        return {n for n, (_, first, _) in enumerate(self._regexes)
-                if first is None or char in first or (non_ascii and _NON_ASCII in first)}
+    def _first_char_patterns(self, char: str) -> frozenset[int]:
+        found = self._by_first_char.get(char)
+        if found is None:
+            non_ascii = not char.isascii()
+            found = self._by_first_char[char] = frozenset(
+                n for n, (_, first, _) in enumerate(self._regexes)
+                if first is None or char in first or (non_ascii and _NON_ASCII in first))
+        return found
 
     def _head(self, head: str) -> tuple[frozenset[int], dict[str, frozenset[int]]]:
         """For texts beginning with ``head`` (one character short of a start): the patterns with
         a shorter start that fits, and by the next character, those with a full-size start."""
         variants = _start_variants(head)
         short = frozenset().union(*(self._short_starts.get(v, ()) for v in variants))
-        by_last: dict[str, set[int]] = {}
-        for variant in variants:
-            for last, patterns in self._last_chars.get(variant, {}).items():
-                by_last.setdefault(last, set()).update(patterns)
-        found = self._heads[head] = (short, {last: frozenset(p) for last, p in by_last.items()})
+        tables = [table for table in map(self._last_chars.get, variants) if table]
+        if len(tables) == 1:
+            by_last = tables[0]
+        else:
+            merged: dict[str, set[int]] = {}
+            for table in tables:
+                for last, patterns in table.items():
+                    merged.setdefault(last, set()).update(patterns)
+            by_last = {last: frozenset(patterns) for last, patterns in merged.items()}
+        found = self._heads[head] = (short, by_last)
         return found
 
     def _testers_of(self, patterns: Iterable[int]) -> list | None:
