@@ -123,3 +123,18 @@ def test_live_blocks_follow_removals():
     s.blocks[5].removed_by = "X2"
     s.changed()
     assert s.live() == [1, 2, 3, 6, 7, 8]
+
+
+def test_each_rule_matches_what_it_would_match_alone():
+    from stripper import Stripper
+
+    stripper = Stripper(input_type="text")
+    rules = stripper.ruler.active("text")
+    lines = sorted({line for rule in rules for example in rule.removes + rule.keeps for line in example.split("\n")})
+    texts = lines + [line.upper() for line in lines] + ["", "...", "© 2024", "12 shares"]
+    s = TextState([Block(t, n) for n, t in enumerate(texts)], prefilter=stripper._prefilter(rules))
+    found = s.prefilter.part_matches(s)
+    assert set(found) == set(s.prefilter.parts)
+    for part, indices in found.items():
+        assert indices == {i for i, t in enumerate(texts) if part.matches(normalise(t), t)}
+    assert sum(map(len, found.values())) > 50

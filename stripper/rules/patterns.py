@@ -28,6 +28,11 @@ LABEL_SEPARATOR = r"(?:\s*[:：|»›>–—]|\s*-(?!\w)|\s+-)\s*"
 DEFAULT_LABEL_MAX_WORDS = 25
 
 
+def _leading_pattern(label: str) -> str:
+    """A label pattern as matched at the start of a block: followed by a separator and more text."""
+    return f"(?:{label}){LABEL_SEPARATOR}\\S"
+
+
 def literal(*phrases: str) -> list[str]:
     """Regex patterns matching these phrases exactly (case and edge punctuation aside)."""
     return [re.escape(p.casefold()).replace(r"\ ", r"\s+") for p in phrases]
@@ -58,7 +63,7 @@ class BlockMatcher:
         #: the matchers this one was made of (see :meth:`union`)
         self.parts: tuple[BlockMatcher, ...] = ()
         self._whole = _Alternation(self.block_patterns, whole=True)
-        leading = [f"(?:{p}){LABEL_SEPARATOR}\\S" for p in self.label_patterns]
+        leading = [_leading_pattern(p) for p in self.label_patterns]
         self._leading = _Alternation(leading + list(self.start_patterns), whole=False)
 
     def matches(self, key: str, text: str, folded: str | None = None) -> bool:
@@ -87,16 +92,11 @@ class BlockMatcher:
         """The indices of all the page's blocks that :meth:`matches`, found once per page."""
         found = state.matched.get(self)
         if found is None:
-            keys, folded, texts = state.keys, state.folded, state.texts
             if self in getattr(state.prefilter, "parts", ()):  # only the prefilter's candidates can match
-                maybe = state._maybe
-                hits = maybe and self.match_all(
-                    [keys[i] for i in maybe], [folded[i] for i in maybe], [texts[i] for i in maybe]
-                )
-                found = frozenset(maybe[n] for n in hits)
+                state.matched.update(state.prefilter.part_matches(state))
+                found = state.matched[self]
             else:
-                found = frozenset(self.match_all(keys, folded, texts))
-            state.matched[self] = found
+                found = state.matched[self] = frozenset(self.match_all(state.keys, state.folded, state.texts))
         return found
 
     def __call__(self, state: TextState, indices: Iterable[int]) -> list[int]:
@@ -120,6 +120,36 @@ class BlockMatcher:
         )
         merged.parts = tuple(matchers)
         return merged
+
+    @cached_property
+    def _owners(self) -> tuple[dict[str, list[BlockMatcher]], dict[str, list[BlockMatcher]]]:
+        """Of a union: the parts each whole-block pattern, and each leading pattern, comes from."""
+        whole: dict[str, list[BlockMatcher]] = {}
+        leading: dict[str, list[BlockMatcher]] = {}
+        for part in self.parts:
+            for pattern in part.block_patterns:
+                whole.setdefault(pattern, []).append(part)
+            for pattern in part.label_patterns:
+                leading.setdefault(_leading_pattern(pattern), []).append(part)
+            for pattern in part.start_patterns:
+                leading.setdefault(pattern, []).append(part)
+        return whole, leading
+
+    def part_matches(self, state: TextState) -> dict[BlockMatcher, frozenset[int]]:
+        """Of a union: what each part matches on the page. Only the blocks the union matches are
+        tried, and each only against the parts whose patterns may match it."""
+        whole, leading = self._owners
+        keys, folded, texts = state.keys, state.folded, state.texts
+        found: dict[BlockMatcher, set[int]] = {part: set() for part in self.parts}
+        for i in state._maybe:
+            parts = {part for pattern in self._whole.possible_patterns(keys[i]) for part in whole.get(pattern, ())}
+            if self._leading:
+                parts.update(part for pattern in self._leading.possible_patterns(folded[i])
+                             for part in leading.get(pattern, ()))
+            for part in parts:
+                if part.matches(keys[i], texts[i]):
+                    found[part].add(i)
+        return {part: frozenset(indices) for part, indices in found.items()}
 
     def __getstate__(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
@@ -147,6 +177,8 @@ class _Alternation:
         self._whole = whole
         self._method = "fullmatch" if whole else "match"
         phrases = set()
+        self.phrase_patterns: dict[str, list[str]] = {}
+        self.gated_patterns: list[str] = []
         regexes: list[tuple[str, frozenset[str] | None, tuple[int, int]]] = []
         gated = []
         for pattern in patterns:
@@ -154,6 +186,7 @@ class _Alternation:
             phrase = _plain_phrase(tree) if whole else None
             if phrase is not None:
                 phrases.add(phrase)
+                self.phrase_patterns.setdefault(phrase, []).append(pattern)
                 continue
             first, nullable = _first_chars(list(tree))
             if nullable:
@@ -161,6 +194,7 @@ class _Alternation:
             needed = _needed_literal(tree) if first is None else None
             if needed is not None:
                 gated.append((needed, _tester([pattern], self._method)))
+                self.gated_patterns.append(pattern)
             else:
                 regexes.append((pattern, first, tree.getwidth() if whole else (0, _UNBOUNDED)))
         self.phrases = frozenset(phrases)
@@ -224,6 +258,23 @@ class _Alternation:
         else:  # too short, or not ASCII: the patterns that can start with its first character
             found = self._testers_of(self._first_char_patterns(start[0]))
         self._starts[start] = found
+        return found
+
+    def possible_patterns(self, text: str) -> list[str]:
+        """The patterns that may match ``text`` (and maybe a few more)."""
+        if not text:
+            return ([p for p, _, _ in self._regexes] + [p for ps in self.phrase_patterns.values() for p in ps]
+                    + self.gated_patterns)
+        found = list(self.phrase_patterns.get(text, ()))
+        start = text[:_START_SIZE]
+        if len(start) == _START_SIZE and start.isascii():
+            head, last = start[:-1], start[-1]
+            short, by_last = self._heads.get(head) or self._head(head)
+            indices = short.union(by_last.get(last, ()), by_last.get(_ANY_CHAR, ()), by_last.get(_symbol(last), ()))
+        else:
+            indices = self._first_char_patterns(start[0])
+        found += [self._regexes[n][0] for n in indices]
+        found += [p for (needed, _), p in zip(self._gated, self.gated_patterns, strict=True) if needed in text]
         return found
 
     def _first_char_patterns(self, char: str) -> frozenset[int]:
