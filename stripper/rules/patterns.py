@@ -88,6 +88,10 @@ class BlockMatcher:
             hits.update(i for i in self._leading.hits(folded) if not more_words_than(texts[i], limit))
         return sorted(hits)
 
+    def may_remove(self, state: TextState) -> bool:
+        """False when the rule surely matches no block of the page."""
+        return self not in getattr(state.prefilter, "parts", ()) or bool(self.matching(state))
+
     def matching(self, state: TextState) -> frozenset[int]:
         """The indices of all the page's blocks that :meth:`matches`, found once per page."""
         found = state.matched.get(self)
@@ -135,17 +139,34 @@ class BlockMatcher:
                 leading.setdefault(pattern, []).append(part)
         return whole, leading
 
+    @cached_property
+    def _parts_by_start(self) -> dict[tuple[str, str], frozenset[BlockMatcher]]:
+        return {}
+
     def part_matches(self, state: TextState) -> dict[BlockMatcher, frozenset[int]]:
         """Of a union: what each part matches on the page. Only the blocks the union matches are
         tried, and each only against the parts whose patterns may match it."""
         whole, leading = self._owners
         keys, folded, texts = state.keys, state.folded, state.texts
         found: dict[BlockMatcher, set[int]] = {part: set() for part in self.parts}
+        by_start = self._parts_by_start
         for i in state._maybe:
-            parts = {part for pattern in self._whole.possible_patterns(keys[i]) for part in whole.get(pattern, ())}
-            if self._leading:
-                parts.update(part for pattern in self._leading.possible_patterns(folded[i])
-                             for part in leading.get(pattern, ()))
+            key, fold = keys[i], folded[i]
+            parts = by_start.get((key[:_START_SIZE], fold[:_START_SIZE]))
+            if parts is None or not key:
+                parts = by_start[key[:_START_SIZE], fold[:_START_SIZE]] = frozenset(
+                    part
+                    for alternation, owners, start in ((self._whole, whole, key[:_START_SIZE]),
+                                                       (self._leading, leading, fold[:_START_SIZE]))
+                    for pattern in (alternation._start_patterns(start) if start else alternation.possible_patterns(""))
+                    for part in owners.get(pattern, ())
+                )
+            extra = [(whole, pattern) for pattern in self._whole.phrase_patterns.get(key, ())]
+            for alternation, owners, text in ((self._whole, whole, key), (self._leading, leading, fold)):
+                extra += [(owners, pattern) for (needed, _), pattern
+                          in zip(alternation._gated, alternation.gated_patterns, strict=True) if needed in text]
+            if extra:
+                parts = parts.union(part for owners, pattern in extra for part in owners.get(pattern, ()))
             for part in parts:
                 if part.matches(keys[i], texts[i]):
                     found[part].add(i)
@@ -222,6 +243,7 @@ class _Alternation:
         self._heads: dict[str, tuple[frozenset[int], dict[str, frozenset[int]]]] = {}
         self._by_possible: dict[tuple[int, ...], list | None] = {}
         self._by_first_char: dict[str, frozenset[int]] = {}
+        self._patterns_by_start: dict[str, tuple[str, ...]] = {}
         self._by_choice: dict[tuple[int, ...], Any] = {}
         self._patterns = [p for p, _, _ in regexes]
         self._any = bool(phrases or regexes or gated)
@@ -266,15 +288,21 @@ class _Alternation:
             return ([p for p, _, _ in self._regexes] + [p for ps in self.phrase_patterns.values() for p in ps]
                     + self.gated_patterns)
         found = list(self.phrase_patterns.get(text, ()))
-        start = text[:_START_SIZE]
-        if len(start) == _START_SIZE and start.isascii():
-            head, last = start[:-1], start[-1]
-            short, by_last = self._heads.get(head) or self._head(head)
-            indices = short.union(by_last.get(last, ()), by_last.get(_ANY_CHAR, ()), by_last.get(_symbol(last), ()))
-        else:
-            indices = self._first_char_patterns(start[0])
-        found += [self._regexes[n][0] for n in indices]
+        found += self._start_patterns(text[:_START_SIZE])
         found += [p for (needed, _), p in zip(self._gated, self.gated_patterns, strict=True) if needed in text]
+        return found
+
+    def _start_patterns(self, start: str) -> tuple[str, ...]:
+        """The regex patterns that may match a text beginning with ``start``."""
+        found = self._patterns_by_start.get(start)
+        if found is None:
+            if len(start) == _START_SIZE and start.isascii():
+                head, last = start[:-1], start[-1]
+                short, by_last = self._heads.get(head) or self._head(head)
+                indices = short.union(by_last.get(last, ()), by_last.get(_ANY_CHAR, ()), by_last.get(_symbol(last), ()))
+            else:
+                indices = self._first_char_patterns(start[0])
+            found = self._patterns_by_start[start] = tuple(self._regexes[n][0] for n in sorted(indices))
         return found
 
     def _first_char_patterns(self, char: str) -> frozenset[int]:
