@@ -39,20 +39,6 @@ def clean_line(line: str) -> str:
     return " ".join(line.split())
 
 
-def _clean_lines(text: str) -> list[str]:
-    """:func:`clean_line` of every line of ``text`` (split on newlines only).
-
-    Most lines are clean already: printable (so the only whitespace in them is
-    the space), with no double space and no space at either end.
-    """
-    return [
-        line
-        if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " "
-        else " ".join(line.split())
-        for line in text.split("\n")
-    ]
-
-
 def blocks_from_lines(lines: Iterable[str]) -> list[Block]:
     """Each non-empty line is a block and a paragraph of its own (extractor output)."""
     blocks = []
@@ -77,10 +63,15 @@ def split_text(text: str) -> tuple[str | None, list[Block]]:
         title = clean_line(paragraphs.pop(0))
     if len(paragraphs) == 1:
         paragraphs = paragraphs[0].split("\n")
-    blocks: list[Block] = []
-    for number, paragraph in enumerate(paragraphs):
-        blocks.extend([Block(line, number) for line in _clean_lines(paragraph) if line])
-    return title, blocks
+    # clean_line, but most lines are clean already: printable (so the only whitespace in
+    # them is the space), with no double space and no space at either end
+    return title, [
+        Block(line, number)
+        for number, paragraph in enumerate(paragraphs)
+        for raw in paragraph.split("\n")
+        if (line := raw if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " "
+            else " ".join(raw.split()))
+    ]
 
 
 def _is_title(line: str) -> bool:
@@ -93,7 +84,7 @@ def render(blocks: Iterable[Block]) -> str:
     out: list[str] = []
     last_para = None
     for block in blocks:
-        if not block.kept:
+        if block.removed_by is not None:
             continue
         if out:
             out.append("\n" if block.para == last_para else "\n\n")

@@ -149,7 +149,12 @@ class Stripper:
 
     def _prefilter(self, rules: list[Rule]) -> BlockMatcher:
         """The union of the active pattern rules, built once per set of active rules."""
-        matchers = tuple(rule.apply for rule in rules if isinstance(rule.apply, BlockMatcher))
+        matchers = tuple(
+            matcher
+            for rule in rules
+            for matcher in ([rule.apply] if isinstance(rule.apply, BlockMatcher) else
+                            getattr(rule.apply, "block_matchers", ()))
+        )
         cached = self.__dict__.get("_prefilter_cache")
         if cached is None or cached[0] != matchers:
             cached = (matchers, BlockMatcher.union(matchers))

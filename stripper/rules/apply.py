@@ -9,6 +9,7 @@ from lxml.etree import XPath
 from ..article import Removal
 from ..blocks import Block, clean_line
 from .model import DomState, Rule, TextState
+from .patterns import BlockMatcher
 
 # Elements that hold the whole page: a DOM rule never drops them.
 _PROTECTED_TAGS = frozenset({"html", "head", "body", "main"})
@@ -69,14 +70,16 @@ def run_text_rules(rules: Sequence[Rule], state: TextState) -> list[Removal]:
     for rule in rules:
         if not rule.applies_to(state.host):
             continue
+        if isinstance(rule.apply, BlockMatcher) and not rule.apply.may_remove(state):
+            continue  # matches no block of the page: no need to find its scope
         candidates = state.in_scope(rule.scope)
         if not candidates:
             continue
-        removed = False
+        removed = []
         for i in rule.apply(state, candidates):
             if blocks[i].removed_by is None:
                 blocks[i].removed_by = rule.code
-                removed = True
+                removed.append(i)
         if removed:
-            state.changed()
+            state.changed(removed)
     return [Removal(b.removed_by, b.text) for b in blocks if b.removed_by is not None]

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain, compress, repeat
+from operator import and_, itemgetter, not_
 from typing import Any, Literal
 
 from lxml.etree import XPath
@@ -92,6 +95,23 @@ def normalise(text: str) -> str:
     return text[first.start() : len(text) - last.start()]
 
 
+# Characters (none a letter or digit) that commonly surround a text.
+_EDGE_PUNCTUATION = " .,;:!?…'\"‘’“”«»‹›()[]{}<>*•·|/\\#@&%$€£+=~^_-–—"
+_FIRST = itemgetter(slice(0, 1))
+_LAST = itemgetter(slice(-1, None))
+
+
+def _trim(folded: str) -> str:
+    """:func:`normalise` of a case-folded text."""
+    end = len(folded)
+    while end and not folded[end - 1].isalnum():
+        end -= 1
+    start = 0
+    while start < end and not folded[start].isalnum():
+        start += 1
+    return folded[start:end]
+
+
 # Scripts written without spaces between words: Han, Hiragana, Katakana, Thai, Lao, Khmer.
 _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Characters of unspaced script that count as one word.
@@ -156,26 +176,49 @@ class TextState:
     author: str | None = None
 
     @cached_property
+    def texts(self) -> list[str]:
+        """Each block's text."""
+        return [b.text for b in self.blocks]
+
+    @cached_property
     def keys(self) -> list[str]:
         """Each block's text as patterns see it (see :func:`normalise`)."""
-        return [normalise(b.text) for b in self.blocks]
+        # normalise(text) trims the case-folded text, so it can start from ``folded``. Stripping
+        # the usual punctuation trims most texts right (they then start and end with a letter or
+        # digit); the others are trimmed one by one. Every step is a C loop over the page.
+        folded = self.folded
+        keys = list(map(str.strip, folded, repeat(_EDGE_PUNCTUATION)))
+        trimmed = map(and_, map(str.isalnum, map(_FIRST, keys)), map(str.isalnum, map(_LAST, keys)))
+        for i in compress(range(len(keys)), map(not_, trimmed)):
+            keys[i] = _trim(folded[i])
+        return keys
 
     @cached_property
     def folded(self) -> list[str]:
         """Each block's text, case-folded: what leading labels match."""
-        return [b.text.lstrip().casefold() for b in self.blocks]
+        # casefold never makes or removes a space, so lstrip may come after it
+        return list(map(str.lstrip, map(str.casefold, self.texts)))
+
+    @cached_property
+    def matched(self) -> dict[Any, frozenset[int]]:
+        """What each matcher matches on this page (see ``BlockMatcher.matching``)."""
+        return {}
 
     @cached_property
     def may_match(self) -> list[bool]:
         """False for blocks that no pattern rule can match: one test instead of one per rule."""
         if self.prefilter is None:
             return [True] * len(self.blocks)
-        test = self.prefilter.matches
-        return [test(k, b.text) for k, b in zip(self.keys, self.blocks, strict=True)]
+        maybe = [False] * len(self.blocks)
+        for i in self._maybe:
+            maybe[i] = True
+        return maybe
 
     @cached_property
     def _maybe(self) -> list[int]:
-        return [i for i, maybe in enumerate(self.may_match) if maybe]
+        if self.prefilter is None:
+            return list(range(len(self.blocks)))
+        return self.prefilter.match_all(self.keys, self.folded, self.texts)
 
     def candidates(self, indices: Sequence[int]) -> list[int]:
         """The blocks of ``indices`` that some pattern rule may match."""
@@ -201,9 +244,22 @@ class TextState:
     def _substantial(self) -> dict[int, bool]:
         return {}
 
-    def changed(self) -> None:
-        """Tell the state that blocks were removed (the live blocks are cached)."""
-        self.__dict__.pop("_live", None)
+    def changed(self, removed: Iterable[int] | None = None) -> None:
+        """Tell the state that blocks were removed (the live blocks are cached); ``removed``:
+        the indices of the blocks just removed, when known."""
+        live = self.__dict__.pop("_live", None)
+        if live is None or removed is None:
+            return
+        # The few removed indices cut out of the sorted live list, slice by slice.
+        parts, start = [], 0
+        for i in sorted(removed):
+            at = bisect_left(live, i, start)
+            if at == len(live) or live[at] != i or self.blocks[i].removed_by is None:
+                return  # not a live block that was removed: rebuilt on next use
+            parts.append(live[start:at])
+            start = at + 1
+        parts.append(live[start:])
+        self.__dict__["_live"] = list(chain.from_iterable(parts))
 
     def live(self) -> list[int]:
         """Indices of the blocks no rule has removed (do not modify the list)."""

@@ -7,10 +7,14 @@ objects so that rules pickle for worker processes.
 
 from __future__ import annotations
 
+import _sre
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cached_property
+from itertools import compress, repeat
+from operator import itemgetter
+from re._casefix import _EXTRA_CASES
 from typing import Any
 
 from lxml.cssselect import CSSSelector
@@ -22,6 +26,11 @@ from .model import Rule, Scope, TextState, more_words_than
 # inside a word ("Next-generation", "Read-only") joins a compound and is no separator.
 LABEL_SEPARATOR = r"(?:\s*[:：|»›>–—]|\s*-(?!\w)|\s+-)\s*"
 DEFAULT_LABEL_MAX_WORDS = 25
+
+
+def _leading_pattern(label: str) -> str:
+    """A label pattern as matched at the start of a block: followed by a separator and more text."""
+    return f"(?:{label}){LABEL_SEPARATOR}\\S"
 
 
 def literal(*phrases: str) -> list[str]:
@@ -51,8 +60,10 @@ class BlockMatcher:
         self.label_patterns = tuple(labels)
         self.start_patterns = tuple(starts)
         self.label_max_words = label_max_words
+        #: the matchers this one was made of (see :meth:`union`)
+        self.parts: tuple[BlockMatcher, ...] = ()
         self._whole = _Alternation(self.block_patterns, whole=True)
-        leading = [f"(?:{p}){LABEL_SEPARATOR}\\S" for p in self.label_patterns]
+        leading = [_leading_pattern(p) for p in self.label_patterns]
         self._leading = _Alternation(leading + list(self.start_patterns), whole=False)
 
     def matches(self, key: str, text: str, folded: str | None = None) -> bool:
@@ -69,19 +80,97 @@ class BlockMatcher:
                 return not more_words_than(text, self.label_max_words)
         return False
 
+    def match_all(self, keys: Sequence[str], folded: Sequence[str], texts: Sequence[str]) -> list[int]:
+        """The indices of the blocks that :meth:`matches`, for whole lists of blocks at once."""
+        hits = self._whole.hits(keys)
+        if self._leading:
+            limit = self.label_max_words
+            hits.update(i for i in self._leading.hits(folded) if not more_words_than(texts[i], limit))
+        return sorted(hits)
+
+    def may_remove(self, state: TextState) -> bool:
+        """False when the rule surely matches no block of the page."""
+        return self not in getattr(state.prefilter, "parts", ()) or bool(self.matching(state))
+
+    def matching(self, state: TextState) -> frozenset[int]:
+        """The indices of all the page's blocks that :meth:`matches`, found once per page."""
+        found = state.matched.get(self)
+        if found is None:
+            if self in getattr(state.prefilter, "parts", ()):  # only the prefilter's candidates can match
+                state.matched.update(state.prefilter.part_matches(state))
+                found = state.matched[self]
+            else:
+                found = state.matched[self] = frozenset(self.match_all(state.keys, state.folded, state.texts))
+        return found
+
     def __call__(self, state: TextState, indices: Iterable[int]) -> list[int]:
+        if self in getattr(state.prefilter, "parts", ()):
+            candidates = state.candidates(indices)
+            if not candidates:
+                return []
+            found = self.matching(state)
+            return [i for i in candidates if i in found] if found else []
         keys, blocks = state.keys, state.blocks
         return [i for i in state.candidates(indices) if self.matches(keys[i], blocks[i].text)]
 
     @classmethod
     def union(cls, matchers: Sequence[BlockMatcher]) -> BlockMatcher:
         """One matcher that matches whatever any of ``matchers`` matches (and maybe a little more)."""
-        return cls(
+        merged = cls(
             [p for m in matchers for p in m.block_patterns],
             [p for m in matchers for p in m.label_patterns],
             max((m.label_max_words for m in matchers), default=DEFAULT_LABEL_MAX_WORDS),
             [p for m in matchers for p in m.start_patterns],
         )
+        merged.parts = tuple(matchers)
+        return merged
+
+    @cached_property
+    def _owners(self) -> tuple[dict[str, list[BlockMatcher]], dict[str, list[BlockMatcher]]]:
+        """Of a union: the parts each whole-block pattern, and each leading pattern, comes from."""
+        whole: dict[str, list[BlockMatcher]] = {}
+        leading: dict[str, list[BlockMatcher]] = {}
+        for part in self.parts:
+            for pattern in part.block_patterns:
+                whole.setdefault(pattern, []).append(part)
+            for pattern in part.label_patterns:
+                leading.setdefault(_leading_pattern(pattern), []).append(part)
+            for pattern in part.start_patterns:
+                leading.setdefault(pattern, []).append(part)
+        return whole, leading
+
+    @cached_property
+    def _parts_by_start(self) -> dict[tuple[str, str], frozenset[BlockMatcher]]:
+        return {}
+
+    def part_matches(self, state: TextState) -> dict[BlockMatcher, frozenset[int]]:
+        """Of a union: what each part matches on the page. Only the blocks the union matches are
+        tried, and each only against the parts whose patterns may match it."""
+        whole, leading = self._owners
+        keys, folded, texts = state.keys, state.folded, state.texts
+        found: dict[BlockMatcher, set[int]] = {part: set() for part in self.parts}
+        by_start = self._parts_by_start
+        for i in state._maybe:
+            key, fold = keys[i], folded[i]
+            parts = by_start.get((key[:_START_SIZE], fold[:_START_SIZE]))
+            if parts is None or not key:
+                parts = by_start[key[:_START_SIZE], fold[:_START_SIZE]] = frozenset(
+                    part
+                    for alternation, owners, start in ((self._whole, whole, key[:_START_SIZE]),
+                                                       (self._leading, leading, fold[:_START_SIZE]))
+                    for pattern in (alternation._start_patterns(start) if start else alternation.possible_patterns(""))
+                    for part in owners.get(pattern, ())
+                )
+            extra = [(whole, pattern) for pattern in self._whole.phrase_patterns.get(key, ())]
+            for alternation, owners, text in ((self._whole, whole, key), (self._leading, leading, fold)):
+                extra += [(owners, pattern) for (needed, _), pattern
+                          in zip(alternation._gated, alternation.gated_patterns, strict=True) if needed in text]
+            if extra:
+                parts = parts.union(part for owners, pattern in extra for part in owners.get(pattern, ()))
+            for part in parts:
+                if part.matches(keys[i], texts[i]):
+                    found[part].add(i)
+        return {part: frozenset(indices) for part, indices in found.items()}
 
     def __getstate__(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
@@ -91,6 +180,7 @@ class BlockMatcher:
             state["block_patterns"], state["label_patterns"], state["label_max_words"],
             state["start_patterns"],
         )
+        self.parts = state.get("parts", ())
 
 
 class _Alternation:
@@ -108,6 +198,8 @@ class _Alternation:
         self._whole = whole
         self._method = "fullmatch" if whole else "match"
         phrases = set()
+        self.phrase_patterns: dict[str, list[str]] = {}
+        self.gated_patterns: list[str] = []
         regexes: list[tuple[str, frozenset[str] | None, tuple[int, int]]] = []
         gated = []
         for pattern in patterns:
@@ -115,6 +207,7 @@ class _Alternation:
             phrase = _plain_phrase(tree) if whole else None
             if phrase is not None:
                 phrases.add(phrase)
+                self.phrase_patterns.setdefault(phrase, []).append(pattern)
                 continue
             first, nullable = _first_chars(list(tree))
             if nullable:
@@ -122,6 +215,7 @@ class _Alternation:
             needed = _needed_literal(tree) if first is None else None
             if needed is not None:
                 gated.append((needed, _tester([pattern], self._method)))
+                self.gated_patterns.append(pattern)
             else:
                 regexes.append((pattern, first, tree.getwidth() if whole else (0, _UNBOUNDED)))
         self.phrases = frozenset(phrases)
@@ -130,7 +224,28 @@ class _Alternation:
         self._chars = frozenset(c for _, first, _ in regexes if first is not None for c in first)
         self._anywhere = any(first is None for _, first, _ in regexes)
         self._testers: list[dict[str, Any]] = [{} for _ in _LENGTH_CLASSES]
-        self._all = _tester([p for p, _, _ in regexes], self._method)
+        # For texts whose first two characters are ASCII: the patterns that can start with them.
+        # Which patterns can start how: starts shorter than _START_SIZE, and the last
+        # character of full-size starts by the characters before it.
+        self._short_starts: dict[str, set[int]] = {}
+        self._last_chars: dict[str, dict[str, Any]] = {}
+        for n, (pattern, _, _) in enumerate(regexes):
+            _any_of([pattern], self._method)  # compiled now, once per process
+            starts = _ascii_starts(list(re._parser.parse(pattern, re.IGNORECASE)))
+            for start in [_ANY_CHAR * _START_SIZE] if starts is None else starts:
+                if len(start) < _START_SIZE:
+                    self._short_starts.setdefault(start, set()).add(n)
+                else:
+                    self._last_chars.setdefault(start[:-1], {}).setdefault(start[-1], set()).add(n)
+        self._last_chars = {head: {last: frozenset(p) for last, p in table.items()}
+                            for head, table in self._last_chars.items()}
+        self._starts: dict[str, list | object | None] = {}
+        self._heads: dict[str, tuple[frozenset[int], dict[str, frozenset[int]]]] = {}
+        self._by_possible: dict[tuple[int, ...], list | None] = {}
+        self._by_first_char: dict[str, frozenset[int]] = {}
+        self._patterns_by_start: dict[str, tuple[str, ...]] = {}
+        self._by_choice: dict[tuple[int, ...], Any] = {}
+        self._patterns = [p for p, _, _ in regexes]
         self._any = bool(phrases or regexes or gated)
 
     def __bool__(self) -> bool:
@@ -149,8 +264,134 @@ class _Alternation:
         chosen = [p for p, first, (shortest, longest) in self._regexes
                   if (first is None or char in first or (non_ascii and _NON_ASCII in first))
                   and shortest <= high and longest >= low]
-        tester = self._testers[length_class][char] = _tester(chosen, self._method)
+        tester = self._testers[length_class][char] = _any_of(chosen, self._method)
         return tester
+
+    def _by_start(self, start: str) -> list | object | None:
+        """For texts beginning with ``start`` (their first ``_START_SIZE`` characters): the tester
+        of each length class (None where no pattern fits), or None when no pattern can match."""
+        if not start:
+            found = _EMPTY
+        elif len(start) == _START_SIZE and start.isascii():
+            head, last = start[:-1], start[-1]
+            short, by_last = self._heads.get(head) or self._head(head)
+            found = self._testers_of(short.union(
+                by_last.get(last, ()), by_last.get(_ANY_CHAR, ()), by_last.get(_symbol(last), ())))
+        else:  # too short, or not ASCII: the patterns that can start with its first character
+            found = self._testers_of(self._first_char_patterns(start[0]))
+        self._starts[start] = found
+        return found
+
+    def possible_patterns(self, text: str) -> list[str]:
+        """The patterns that may match ``text`` (and maybe a few more)."""
+        if not text:
+            return ([p for p, _, _ in self._regexes] + [p for ps in self.phrase_patterns.values() for p in ps]
+                    + self.gated_patterns)
+        found = list(self.phrase_patterns.get(text, ()))
+        found += self._start_patterns(text[:_START_SIZE])
+        found += [p for (needed, _), p in zip(self._gated, self.gated_patterns, strict=True) if needed in text]
+        return found
+
+    def _start_patterns(self, start: str) -> tuple[str, ...]:
+        """The regex patterns that may match a text beginning with ``start``."""
+        found = self._patterns_by_start.get(start)
+        if found is None:
+            if len(start) == _START_SIZE and start.isascii():
+                head, last = start[:-1], start[-1]
+                short, by_last = self._heads.get(head) or self._head(head)
+                indices = short.union(by_last.get(last, ()), by_last.get(_ANY_CHAR, ()), by_last.get(_symbol(last), ()))
+            else:
+                indices = self._first_char_patterns(start[0])
+            found = self._patterns_by_start[start] = tuple(self._regexes[n][0] for n in sorted(indices))
+        return found
+
+    def _first_char_patterns(self, char: str) -> frozenset[int]:
+        found = self._by_first_char.get(char)
+        if found is None:
+            non_ascii = not char.isascii()
+            found = self._by_first_char[char] = frozenset(
+                n for n, (_, first, _) in enumerate(self._regexes)
+                if first is None or char in first or (non_ascii and _NON_ASCII in first))
+        return found
+
+    def _head(self, head: str) -> tuple[frozenset[int], dict[str, frozenset[int]]]:
+        """For texts beginning with ``head`` (one character short of a start): the patterns with
+        a shorter start that fits, and by the next character, those with a full-size start."""
+        variants = _start_variants(head)
+        short = frozenset().union(*(self._short_starts.get(v, ()) for v in variants))
+        tables = [table for table in map(self._last_chars.get, variants) if table]
+        if len(tables) == 1:
+            by_last = tables[0]
+        else:
+            merged: dict[str, set[int]] = {}
+            for table in tables:
+                for last, patterns in table.items():
+                    merged.setdefault(last, set()).update(patterns)
+            by_last = {last: frozenset(patterns) for last, patterns in merged.items()}
+        found = self._heads[head] = (short, by_last)
+        return found
+
+    def _testers_of(self, patterns: Iterable[int]) -> list | None:
+        possible = tuple(sorted(patterns))
+        found = self._by_possible.get(possible, _UNBUILT)
+        if found is _UNBUILT:
+            found = self._by_possible[possible] = self._build_testers(possible)
+        return found
+
+    def _build_testers(self, possible: tuple[int, ...]) -> list | None:
+        if not possible:
+            return None
+        testers = []
+        regexes = self._regexes
+        for length_class, high in enumerate(_LENGTH_CLASSES if self._whole else _LENGTH_CLASSES[-1:]):
+            low = _LENGTH_CLASSES[length_class - 1] + 1 if length_class else 0
+            chosen = tuple(n for n in possible if regexes[n][2][0] <= high and regexes[n][2][1] >= low)
+            tester = self._by_choice.get(chosen, _UNBUILT)
+            if tester is _UNBUILT:
+                tester = self._by_choice[chosen] = _any_of([regexes[n][0] for n in chosen], self._method)
+            testers.append(tester)
+        return None if all(tester is None for tester in testers) else testers
+
+    def hits(self, texts: Sequence[str]) -> set[int]:
+        """The indices of ``texts`` that match: ``{i for i, t in enumerate(texts) if self(t)}``."""
+        found: set[int] = set()
+        if not self._any:
+            return found
+        if self.phrases:
+            phrases = self.phrases.intersection(texts)
+            if phrases:
+                found.update(i for i, text in enumerate(texts) if text in phrases)
+        if self._regexes:
+            starts, by_start = self._starts, self._by_start
+            whole, classes = self._whole, _LENGTH_CLASSES
+            # Dictionary look-ups for all texts at once: only texts with a tester, or a start not
+            # seen before, are looked at one by one.
+            heads = list(map(_START, texts))
+            entries = list(map(starts.get, heads, repeat(_UNBUILT)))
+            for i in compress(range(len(texts)), entries):
+                testers = entries[i]
+                if testers is _UNBUILT:
+                    testers = by_start(heads[i])
+                    if testers is None:
+                        continue
+                text = texts[i]
+                if testers is _EMPTY:
+                    if self(text):
+                        found.add(i)
+                    continue
+                test = testers[bisect_left(classes, len(text))] if whole else testers[0]
+                if test is not None and test(text) is not None:
+                    found.add(i)
+        if self._gated:
+            joined = "\n".join(texts)
+            for needed, test in self._gated:
+                if needed in joined:
+                    found.update(i for i, text in enumerate(texts) if needed in text and test(text) is not None)
+        return found
+
+    @cached_property
+    def _all(self):
+        return _any_of(self._patterns, self._method)
 
     def __call__(self, text: str) -> bool:
         if not text:  # rare: try everything
@@ -172,6 +413,8 @@ class _Alternation:
 
 
 _UNBOUNDED = 1 << 30
+_UNBUILT = object()
+_EMPTY = object()
 # Upper bounds of the text lengths that share one alternation (whole-text patterns).
 _LENGTH_CLASSES = (6, 12, 20, 32, 48, 80, 120, 200, _UNBOUNDED)
 
@@ -250,6 +493,122 @@ def _first_chars(ops) -> tuple[frozenset[str] | None, bool]:
     return frozenset(found), True
 
 
+# In the starts of patterns: "any character here".
+_ANY_CHAR = "\x00"
+# How many leading characters pick the patterns tried on a text.
+_START_SIZE = 3
+_START = itemgetter(slice(0, _START_SIZE))
+# ... "any digit", "any space" (\d and \s: in ASCII text, these characters).
+_A_DIGIT, _ASCII_DIGITS = "\x01", frozenset("0123456789")
+_A_SPACE, _ASCII_SPACES = "\x02", frozenset(" \t\n\r\f\v\x1c\x1d\x1e\x1f")
+_MAX_STARTS = 400
+_MAX_CHARS = 8
+
+
+def _ascii_matches(code: int) -> set[str]:
+    """The ASCII characters (but capitals) that character ``code`` matches case-insensitively.
+
+    Case-insensitive matching compares the lower case of the text's character with
+    the pattern's, or with its extra case variants; in case-folded text an ASCII
+    character is never a capital, so it is its own lower case.
+    """
+    lower = _sre.unicode_tolower(code)
+    return {chr(c) for c in (lower, *_EXTRA_CASES.get(lower, ())) if c < 128 and not chr(c).isupper()}
+
+
+def _ascii_starts(ops, size: int = _START_SIZE) -> set[str] | None:
+    """The first ``size`` characters of every match of a parsed case-insensitive pattern, as seen in
+    case-folded ASCII text (``_ANY_CHAR`` for any character; shorter strings are whole matches);
+    ``None`` when there are too many or the pattern is not understood."""
+    found = {""}
+    for op, arg in ops:
+        item = _ascii_item_starts(op, arg, size)
+        if item is None:
+            return None
+        found = _concat_starts(found, item, size)
+        if found is None:
+            return None
+    return found
+
+
+def _concat_starts(heads: set[str], tails: set[str], size: int) -> set[str] | None:
+    joined = {head for head in heads if len(head) >= size}
+    joined.update((head + tail)[:size] for head in heads if len(head) < size for tail in tails)
+    return joined if len(joined) <= _MAX_STARTS else None
+
+
+def _ascii_item_starts(op, arg, size: int) -> set[str] | None:
+    c = re._constants
+    if op is c.LITERAL:
+        return _ascii_matches(arg)
+    if op is c.NOT_LITERAL or op is c.ANY:
+        return {_ANY_CHAR}
+    if op is c.IN:
+        chars: set[str] = set()
+        for item_op, item in arg:
+            if item_op is c.LITERAL:
+                chars |= _ascii_matches(item)
+            elif item_op is c.RANGE and item[1] - item[0] <= 1000:
+                for code in range(item[0], item[1] + 1):
+                    chars |= _ascii_matches(code)
+            elif item_op is c.CATEGORY and item is c.CATEGORY_DIGIT:
+                chars.add(_A_DIGIT)
+            elif item_op is c.CATEGORY and item is c.CATEGORY_SPACE:
+                chars.add(_A_SPACE)
+            else:  # NEGATE, other categories, wide ranges
+                return {_ANY_CHAR}
+        return chars if len(chars) <= _MAX_CHARS else {_ANY_CHAR}  # digits, spaces: any character
+    if op is c.AT or op is c.ASSERT or op is c.ASSERT_NOT:
+        return {""}
+    if op is c.SUBPATTERN:
+        return _ascii_starts(list(arg[3]), size)
+    if op is c.BRANCH:
+        union: set[str] = set()
+        for alternative in arg[1]:
+            starts = _ascii_starts(list(alternative), size)
+            if starts is None:
+                return None
+            union |= starts
+        return union if len(union) <= _MAX_STARTS else None
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, high, body = arg
+        once = _ascii_starts(list(body), size)
+        if once is None:
+            return None
+        found = {""} if low == 0 else set()
+        repeated = {""}
+        count = 0
+        while count < high:
+            count += 1
+            repeated = _concat_starts(repeated, once, size)
+            if repeated is None:
+                return None
+            if count >= low:
+                found |= repeated
+                if count >= size:  # every further repetition starts the same way
+                    break
+        return found
+    return None
+
+
+def _symbol(char: str) -> str:
+    """The class symbol of an ASCII character in starts ("any digit", "any space"), or ''."""
+    return _A_DIGIT if char in _ASCII_DIGITS else _A_SPACE if char in _ASCII_SPACES else ""
+
+
+def _start_variants(text: str) -> list[str]:
+    """The starts (see :func:`_ascii_starts`) a match of a text beginning with ``text`` can have."""
+    variants = [""]
+    for char in text:
+        options = [char, _ANY_CHAR]
+        if char in _ASCII_DIGITS:
+            options.append(_A_DIGIT)
+        elif char in _ASCII_SPACES:
+            options.append(_A_SPACE)
+        variants += [v + c for v in variants if len(v) == len(variants[-1]) for c in options]
+    return variants
+
+
 def _needed_literal(tree, shortest: int = 5) -> str | None:
     """The longest run of literal characters every match must contain (at least ``shortest``)."""
     best, run = "", []
@@ -261,6 +620,31 @@ def _needed_literal(tree, shortest: int = 5) -> str | None:
             best = "".join(run)
         run = []
     return best if len(best) >= shortest and best == best.casefold() else None
+
+
+_COMPILED: dict[tuple[str, str], Any] = {}
+
+
+def _any_of(patterns: Sequence[str], method: str):
+    """Like :func:`_tester`, but each pattern compiled on its own, once per process: the
+    combinations picked by a text's start are many, and each is tried on few texts."""
+    tests = []
+    for pattern in patterns:
+        test = _COMPILED.get((pattern, method))
+        if test is None:
+            test = _COMPILED[pattern, method] = _tester([pattern], method)
+        tests.append(test)
+    if len(tests) <= 1:
+        return tests[0] if tests else None
+
+    def any_of(text: str):
+        for test in tests:
+            found = test(text)
+            if found is not None:
+                return found
+        return None
+
+    return any_of
 
 
 def _tester(patterns: Sequence[str], method: str):

@@ -93,10 +93,14 @@ _COUNTER = re.compile(r"[\d.,\s]{1,7}")
 
 def no_letters(state, indices):
     """Lines without a single letter: symbols, and bare counters."""
+    blocks = state.blocks
     found = []
     for i in indices:
-        text = state.blocks[i].text
-        if not _LETTER.search(text) and (not _DIGIT.search(text) or _COUNTER.fullmatch(text)):
+        text = blocks[i].text
+        # A letter first (str.isalpha: never a digit or '_') is the common case and needs no regex.
+        if text[:1].isalpha() or _LETTER.search(text):
+            continue
+        if not _DIGIT.search(text) or _COUNTER.fullmatch(text):
             found.append(i)
     return found
 

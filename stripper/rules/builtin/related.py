@@ -35,19 +35,28 @@ _HEADINGS = BlockMatcher(
 def related_list(state: TextState, indices: Iterable[int]) -> list[int]:
     """A related-list heading and the headline-like lines right after it."""
     removed: list[int] = []
-    blocks, keys = state.blocks, state.keys
+    blocks = state.blocks
+    headings = _HEADINGS.matching(state)
+    if not headings:
+        return removed
     in_list = False
     for i in indices:
-        text = blocks[i].text
-        if _HEADINGS.matches(keys[i], text):
+        if i in headings:
             removed.append(i)
             in_list = True
-        elif in_list and word_count(text) <= _ITEM_MAX_WORDS and not is_prose(text):
+            continue
+        if not in_list:
+            continue
+        text = blocks[i].text
+        if word_count(text) <= _ITEM_MAX_WORDS and not is_prose(text):
             removed.append(i)
         else:
             in_list = False
     return removed
 
+
+# Lets the pattern prefilter find the headings' candidates too.
+related_list.block_matchers = (_HEADINGS,)
 
 RELATED_LISTS = Rule(
     "STR501",

@@ -1,0 +1,140 @@
+"""The quick paths of scraped-text handling give what the plain definitions give."""
+
+import random
+import re
+
+import pytest
+
+from stripper.blocks import Block, clean_line, split_text
+from stripper.decode import decode
+from stripper.rules import BlockMatcher, TextState
+from stripper.rules.model import normalise
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def reference_split(text):
+    """split_text as specified: paragraphs at blank lines, every line cleaned."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    paragraphs = [p for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
+    title = None
+    if len(paragraphs) > 1 and "\n" not in paragraphs[0].strip():
+        first = clean_line(paragraphs[0])
+        if 0 < len(first) <= 160 and len(first.split()) <= 25:
+            title = clean_line(paragraphs.pop(0))
+    if len(paragraphs) == 1:
+        paragraphs = paragraphs[0].split("\n")
+    blocks = [(clean_line(line), n) for n, p in enumerate(paragraphs) for line in p.split("\n")]
+    return title, [b for b in blocks if b[0]]
+
+
+PIECES = ["a", "Word", "ß", "İ", ".", "_", " ", "  ", "\n", "\n\n", "\t", "\xa0", "\r", "\r\n",
+          "\u2028", "\x85", "\u3000", "\x0b", "\x1c"]
+
+
+def test_split_text_matches_its_definition_on_odd_whitespace():
+    rng = random.Random(7)
+    for _ in range(5000):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 25)))
+        title, blocks = split_text(text)
+        assert (title, [(b.text, b.para) for b in blocks]) == reference_split(text), repr(text)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("plain text", "plain text"),
+    ("nul\x00here", "nulhere"),
+    ("bell\x07and\x1fus", "bell and us"),
+    ("lone \ud800 surrogate", "lone \ufffd surrogate"),
+    ("non-character \ufffe\uffff", "non-character \ufffd\ufffd"),
+    ("tab\tnewline\ncr\r kept", "tab\tnewline\ncr\r kept"),
+])
+def test_decode_replaces_what_xml_cannot_hold(raw, expected):
+    assert decode(raw) == expected
+
+
+def state(texts):
+    return TextState([Block(t, n) for n, t in enumerate(texts)])
+
+
+def test_keys_and_folded_are_normalise_and_casefold():
+    texts = ["Hello, World!", "«Quoted»", "...", "_under_", "Straße.", "x", "ÉTÉ 2024 —", "a.b", "1."]
+    rng = random.Random(11)
+    texts += ["".join(rng.choice("aZ9_.-…» ßİ\u0301'\"") for _ in range(rng.randint(0, 6))) for _ in range(3000)]
+    s = state(texts)
+    assert s.keys == [normalise(t) for t in texts]
+    assert s.folded == [t.lstrip().casefold() for t in texts]
+
+
+MATCHER = BlockMatcher(
+    blocks=[r"share|tweet", r"\d+\s+shares?", r"(?:view|show)\s+(?:all\s+)?(?:\d+\s+)?comments?",
+            r"we use cookies.{0,50}", r"like(?: this)?", r"i agree", r"k\w+", r".{0,20}\ball rights reserved"],
+    labels=[r"read more", r"tags?"],
+    starts=[r"©", r"home\s*[›>/]\s*\S"],
+    label_max_words=6,
+)
+TEXTS = [
+    "Share", "TWEET", "12 shares", "1 share", "View all 3 comments", "show comments",
+    "We use cookies to make this site work.", "We use cookies, as the study shows, to the end of a long sentence.",
+    "Like this:", "like", "ı agree", "I AGREE", "\u212aelvin", "kelvin", "Kx", "(c) 2024 Site. All rights reserved.",
+    "Read more: the story", "Read more about the long story that goes on for more than six words here",
+    "Tags: a, b", "© 2024 Example", "Home › News", "home > ", "", "…", "12", "x", "ab", "shar", "Sharé",
+    "The article went on and on.", "twee", "show  all comments",
+]
+
+
+def test_whole_page_matching_agrees_with_block_by_block_matching():
+    s = state(TEXTS)
+    one_by_one = [i for i, t in enumerate(TEXTS) if MATCHER.matches(normalise(t), t)]
+    assert MATCHER.match_all(s.keys, s.folded, s.texts) == one_by_one
+    assert "Share" in [TEXTS[i] for i in one_by_one]
+    assert "The article went on and on." not in [TEXTS[i] for i in one_by_one]
+
+
+def test_case_insensitive_matches_outside_ascii_are_kept():
+    # 'ı' (dotless i) and the Kelvin sign match 'i' and 'k' case-insensitively.
+    s = state(["ı agree", "\u212aelvin"])
+    assert MATCHER.match_all(s.keys, s.folded, s.texts) == [
+        i for i, t in enumerate(["ı agree", "\u212aelvin"]) if MATCHER.matches(normalise(t), t)
+    ]
+
+
+def test_whole_page_matching_agrees_on_every_rule_example():
+    from stripper import Stripper
+
+    stripper = Stripper(input_type="text")
+    rules = stripper.ruler.active("text")
+    union = stripper._prefilter(rules)
+    lines = {line for rule in rules for example in rule.removes + rule.keeps for line in example.split("\n")}
+    texts = sorted({variant for line in lines
+                    for variant in (line, line.upper(), "» " + line, line + " !!", line[:3], line[1:])})
+    s = state(texts)
+    one_by_one = [i for i, t in enumerate(texts) if union.matches(normalise(t), t)]
+    assert union.match_all(s.keys, s.folded, s.texts) == one_by_one
+    assert len(one_by_one) > 50
+
+
+def test_live_blocks_follow_removals():
+    s = state([f"line {n}" for n in range(10)])
+    assert s.live() == list(range(10))
+    for i in (0, 4, 9):
+        s.blocks[i].removed_by = "X1"
+    s.changed([9, 0, 4])
+    assert s.live() == [1, 2, 3, 5, 6, 7, 8]
+    s.blocks[5].removed_by = "X2"
+    s.changed()
+    assert s.live() == [1, 2, 3, 6, 7, 8]
+
+
+def test_each_rule_matches_what_it_would_match_alone():
+    from stripper import Stripper
+
+    stripper = Stripper(input_type="text")
+    rules = stripper.ruler.active("text")
+    lines = sorted({line for rule in rules for example in rule.removes + rule.keeps for line in example.split("\n")})
+    texts = lines + [line.upper() for line in lines] + ["", "...", "© 2024", "12 shares"]
+    s = TextState([Block(t, n) for n, t in enumerate(texts)], prefilter=stripper._prefilter(rules))
+    found = s.prefilter.part_matches(s)
+    assert set(found) == set(s.prefilter.parts)
+    for part, indices in found.items():
+        assert indices == {i for i, t in enumerate(texts) if part.matches(normalise(t), t)}
+    assert sum(map(len, found.values())) > 50
