@@ -94,15 +94,10 @@ _COUNTER = re.compile(r"[\d.,\s]{1,7}")
 def no_letters(state, indices):
     """Lines without a single letter: symbols, and bare counters."""
     blocks = state.blocks
-    found = []
-    for i in indices:
-        text = blocks[i].text
-        # A letter first (str.isalpha: never a digit or '_') is the common case and needs no regex.
-        if text[:1].isalpha() or _LETTER.search(text):
-            continue
-        if not _DIGIT.search(text) or _COUNTER.fullmatch(text):
-            found.append(i)
-    return found
+    # A letter first (str.isalpha: never a digit or '_') is the common case and needs no regex.
+    return [i for i in indices
+            if not blocks[i].text[:1].isalpha() and not _LETTER.search(text := blocks[i].text)
+            and (not _DIGIT.search(text) or _COUNTER.fullmatch(text))]
 
 
 NO_LETTER_LINES = Rule(
@@ -128,16 +123,17 @@ _REPEAT_MIN_CHARS = 60
 
 def repeated(state, indices):
     """Long lines that already appeared earlier on the page, word for word."""
+    keys = state.keys
+    long = [i for i, block in enumerate(state.blocks) if len(block.text) >= _REPEAT_MIN_CHARS]
+    if len({keys[i] for i in long}) == len(long):  # the usual page: nothing repeats
+        return []
     wanted = set(indices)
     seen: set[str] = set()
     found = []
-    for i, block in enumerate(state.blocks):
-        if len(block.text) < _REPEAT_MIN_CHARS:
-            continue
-        key = state.keys[i]
-        if key in seen and i in wanted:
+    for i in long:
+        if keys[i] in seen and i in wanted:
             found.append(i)
-        seen.add(key)
+        seen.add(keys[i])
     return found
 
 
