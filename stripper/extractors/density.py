@@ -61,6 +61,10 @@ CONTENT_ATTR = re.compile(r"content|article|entry|story|body|main|text", re.IGNO
 # Elements that are never junk because of their class.
 NEVER_JUNK = frozenset({"html", "body", "article", "main"})
 
+# Inside the region, a line under NAV_MAX_CHARS characters that is nearly all link text
+# (more than NAV_LINK_SHARE of it) is a menu item; longer link lines are headlines of a listing.
+NAV_LINK_SHARE = 0.9
+NAV_MAX_CHARS = 80
 # The main region holds at least this share of the page's weight.
 REGION_SHARE = 0.8
 # Comment sections that hold more than this share of the page's weight, and five times the text
@@ -194,7 +198,7 @@ def _navigation_like(block: _Block) -> bool:
     if block.tag in HEADINGS:
         return False
     n = len(block.text)
-    return block.link_chars > 0.6 * n and n < 120
+    return block.link_chars > NAV_LINK_SHARE * n and n < NAV_MAX_CHARS
 
 
 def _walk(body) -> list[_Block]:
