@@ -121,3 +121,15 @@ def test_the_cli_chooses_the_extractor(tmp_path):
         assert result.exit_code == 0 and "Paragraph 5." in result.output
     refused = CliRunner().invoke(main, ["extract", "--extractor", "nope", str(page)])
     assert refused.exit_code == 2 and "nope" in refused.output
+
+
+def test_pages_that_say_they_are_articles_get_a_tighter_region():
+    # the body holds about 80% of the page's prose; a block of teasers beside it the rest
+    teasers = f"<section><p>{PROSE[0]} Teaser.</p><p>{PROSE[1]} Teaser.</p><p>{PROSE[0]} Teaser.</p></section>"
+    body = f"<div class='wrap'><div class='body'>{ARTICLE * 2}</div>{teasers}</div>"
+    plain = extract_lines(parse_html(f"<html><body>{body}</body></html>"))
+    article = extract_lines(parse_html('<html><head><meta property="og:type" content="article"></head>'
+                                       f"<body>{body}</body></html>"))
+    assert any("Teaser." in line for line in plain)
+    assert not any("Teaser." in line for line in article)
+    assert sum("Paragraph" in line for line in article) == 12
