@@ -24,17 +24,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lxml.etree import XPath
-
-from . import Extracted
+from . import Extracted, page_declares
 from .density import DensityExtractor
 from .trafilatura import TrafilaturaExtractor
 
 FALLBACK_BELOW = 300
 FAST_FALLBACK = True
 
-_OG_TYPE = XPath("//meta[@property='og:type']/@content")
-_JSON_LD = XPath("//script[@type='application/ld+json']/text()")
 _PRODUCT_TYPE = re.compile(r'"@type"\s*:\s*(?:\[\s*)?"Product"')
 
 
@@ -57,6 +53,4 @@ class AutoExtractor:
 
 def is_product_page(tree: Any) -> bool:
     """Whether the page's structured data says it sells one product."""
-    if any(str(value).strip().lower().startswith("product") for value in _OG_TYPE(tree)):
-        return True
-    return any(_PRODUCT_TYPE.search(str(script)) for script in _JSON_LD(tree))
+    return page_declares(tree, lambda og_type: og_type.startswith("product"), _PRODUCT_TYPE)

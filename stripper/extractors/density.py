@@ -21,12 +21,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
-from lxml.etree import XPath
 
-from . import Extracted
+from . import Extracted, page_declares
 
-_OG_TYPE = XPath("//meta[@property='og:type']/@content")
-_JSON_LD = XPath("//script[@type='application/ld+json']/text()")
 _ARTICLE_TYPE = re.compile(r'"@type"\s*:\s*(?:\[\s*)?"(?:(?:News|Blog|Tech|Scholarly)?Article|BlogPosting)"')
 
 # Elements whose content a reader never sees as text, or which only hold page chrome.
@@ -61,8 +58,6 @@ _JUNK_WORDS = (
     r"entry-meta|meta|jp-relatedposts|yarpp|read-more|more-stories|trending|most-popular|print|paywall|timestamp"
 )
 JUNK_ATTR = re.compile(rf"(?:^|[\s_-])({_JUNK_WORDS})(?:$|[\s_-])", re.IGNORECASE)
-# ... unless the same class name also says it holds the content ("content-nav-section").
-CONTENT_ATTR = re.compile(r"content|article|entry|story|body|main|text", re.IGNORECASE)
 # Elements that are never junk because of their class.
 NEVER_JUNK = frozenset({"html", "body", "article", "main"})
 
@@ -189,9 +184,7 @@ def _group(element) -> tuple:
 
 def _says_article(tree) -> bool:
     """Whether the page's structured data calls it an article (og:type, JSON-LD @type)."""
-    if any(str(value).strip().lower() == "article" for value in _OG_TYPE(tree)):
-        return True
-    return any(_ARTICLE_TYPE.search(str(script)) for script in _JSON_LD(tree))
+    return page_declares(tree, lambda og_type: og_type == "article", _ARTICLE_TYPE)
 
 
 def _region(body, weights: dict, total: int, share: float):
@@ -220,7 +213,7 @@ def _navigation_like(block: _Block) -> bool:
 def _walk(body) -> list[_Block]:
     blocks: list[_Block] = []
     stack: list = []  # open elements
-    junk_stack: list = []  # the outermost junk container for each open element
+    junk_stack: list = []  # for each open element, the junk containers it sits in (a tuple)
     parts: list[str] = []
     link_chars = 0
     in_link = 0
