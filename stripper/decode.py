@@ -42,9 +42,8 @@ _BOMS = (
 # spaces or U+FFFD so that no two words run together.
 _NOT_XML_CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f]")
 _NOT_XML_OTHER = re.compile("[\ud800-\udfff\ufffe\uffff]")
-# The same controls as bytes (with NUL in the first): in UTF-8 they only ever stand for themselves.
-_NOT_XML_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
-_NOT_XML_CONTROL_BYTES = _NOT_XML_BYTES[1:]
+# The same controls as bytes: in UTF-8 they only ever stand for themselves.
+_NOT_XML_CONTROL_BYTES = bytes([*range(0x01, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 
 
 def decode(source: str | bytes) -> str:
@@ -66,9 +65,7 @@ def decode(source: str | bytes) -> str:
 def _plain_utf8(data: bytes) -> str | None:
     """The text of valid UTF-8 holding nothing XML refuses (the usual case), checked on the
     bytes, where it is cheap; ``None`` for anything else, which takes the long way."""
-    if len(data.translate(None, _NOT_XML_BYTES)) != len(data):
-        return None  # NUL and other C0 controls; UTF-16 without a byte-order mark has NULs
-    if b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data:  # U+FFFE, U+FFFF
+    if b"\x00" in data or any(_not_xml_in_utf8(data)):  # UTF-16 without a byte-order mark has NULs
         return None
     text = _try(data, "utf-8")  # strict: rejects encoded surrogates too
     return None if text is None else text.removeprefix("\ufeff")
@@ -78,18 +75,21 @@ def _xml_safe(text: str) -> str:
     if "\x00" in text:
         text = text.replace("\x00", "")
     try:
-        # Encoding fails on lone surrogates; deleting the control bytes is a quicker scan than a regex.
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:
+        controls, others = _not_xml_in_utf8(text.encode("utf-8"))
+    except UnicodeEncodeError:  # lone surrogates
         controls = others = True
-    else:
-        controls = len(data.translate(None, _NOT_XML_CONTROL_BYTES)) != len(data)
-        others = "\ufffe" in text or "\uffff" in text
     if controls and _NOT_XML_CONTROLS.search(text):
         text = _NOT_XML_CONTROLS.sub(" ", text)
     if others and _NOT_XML_OTHER.search(text):
         text = _NOT_XML_OTHER.sub("\ufffd", text)
     return text
+
+
+def _not_xml_in_utf8(data: bytes) -> tuple[bool, bool]:
+    """Whether UTF-8 bytes hold C0 controls XML refuses (NUL aside), and U+FFFE or U+FFFF;
+    deleting bytes is a quicker scan than a regex over the text."""
+    controls = len(data.translate(None, _NOT_XML_CONTROL_BYTES)) != len(data)
+    return controls, b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data
 
 
 def _decode_bytes(data: bytes) -> str:
