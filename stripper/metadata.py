@@ -433,10 +433,11 @@ _MONTH_NUMBER = {
     for number, names in enumerate(_MONTHS_BY_NUMBER, start=1)
     for name in names.split("|")
 }
-_MONTH_WORD = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
+# English month names and their abbreviations, as one regex alternation (longest first).
+MONTH_WORDS = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
 _TEXT_DATE = re.compile(
-    rf"\b(?:(?P<m1>{_MONTH_WORD})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<m2>{_MONTH_WORD})\.?,?\s+(?P<y2>(?:19|20)\d\d)"
+    rf"\b(?:(?P<m1>{MONTH_WORDS})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<m2>{MONTH_WORDS})\.?,?\s+(?P<y2>(?:19|20)\d\d)"
     r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))\b",
     re.IGNORECASE,
 )
@@ -533,7 +534,7 @@ def _visible_dates(parts: list[str]) -> dict[str, None]:
                 found.setdefault(f"{year_text}-{month:02d}-{int(day):02d}")
     return found
 
-_YEAR_MONTH_DAY = re.compile(rf"^\s*((?:19|20)\d\d)\s+({_MONTH_WORD})\.?\s+(\d\d?)\b", re.IGNORECASE)
+_YEAR_MONTH_DAY = re.compile(rf"^\s*((?:19|20)\d\d)\s+({MONTH_WORDS})\.?\s+(\d\d?)\b", re.IGNORECASE)
 
 
 def _iso(value: str | None) -> str | None:

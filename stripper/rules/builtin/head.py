@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ...metadata import MONTH_WORDS
 from ..model import Rule, TextState, normalise
 
 
@@ -32,8 +33,7 @@ already in the article's ``title`` field.""",
     keeps=("Example title, and what it means for the city",),
 )
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = rf"(?:{MONTH_WORDS})\.?"
 _DATE_LINE = re.compile(
     rf"(?:(?:published|posted|updated|last updated|modified)(?: on)?:? )?"
     rf"(?:{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}}|\d{{4}}-\d\d-\d\d)"
