@@ -140,10 +140,9 @@ class Stripper:
         text_removed = run_text_rules(rules, state)
         return Page(kind, blocks, dom_removed, text_removed, meta)
 
-
     def warm_up(self) -> None:
         """Run the whole pipeline once on a small page, so that lazy imports and caches
-        (trafilatura's, the date parser's) are ready before the first real page is timed."""
+        (compiled patterns, the rules' lookup tables) are ready before the first real page is timed."""
         with contextlib.suppress(StripperError):
             self.extract(_WARM_UP_PAGE, url="https://example.com/2024/05/06/warm-up")
 

@@ -85,8 +85,6 @@ between paragraphs.""",
 )
 
 _LETTER = re.compile(r"[^\W\d_]")
-
-
 _DIGIT = re.compile(r"\d")
 _COUNTER = re.compile(r"[\d.,\s]{1,7}")
 
