@@ -5,7 +5,7 @@ from conftest import PROSE
 
 from stripper import Stripper
 from stripper.extractors import extractor_names, get_extractor
-from stripper.extractors.auto import FALLBACK_BELOW, is_product_page
+from stripper.extractors.auto import FALLBACK_BELOW, FULL_BELOW, is_product_page
 from stripper.extractors.density import extract_lines
 from stripper.parse import parse_html
 
@@ -82,20 +82,55 @@ def test_product_pages_are_known_by_their_structured_data():
     assert not is_product_page(article)
 
 
+def _recording(extractor, calls, name):
+    """``extractor.extract`` that records which extractor ran, by ``name``."""
+    real = extractor.extract
+    def extract(tree, *, url):
+        calls.append(name)
+        return real(tree, url=url)
+    return extract
+
+
 def test_auto_falls_back_when_density_finds_almost_nothing(monkeypatch):
     auto = get_extractor("auto")
-    tree = parse_html(f"<html><body><article>{ARTICLE}</article></body></html>")
     calls = []
-    def fallback(tree, url):
-        calls.append(url)
-        return auto.primary.extract(tree, url=url)
-
-    monkeypatch.setattr(auto.fallback, "extract", fallback)
+    monkeypatch.setattr(auto.fast, "extract", _recording(auto.fast, calls, "fast"))
+    tree = parse_html(f"<html><body><article>{ARTICLE}</article></body></html>")
     assert auto.extract(tree, url="https://example.com/a").chars >= FALLBACK_BELOW
     assert calls == []
     short = parse_html("<html><body><p>Tiny page.</p></body></html>")
     auto.extract(short, url="https://example.com/b")
-    assert calls == ["https://example.com/b"]
+    assert calls == ["fast"]
+
+
+PRODUCT_LD = '<script type="application/ld+json">{"@type": "Product", "name": "Desk lamp"}</script>'
+
+
+def test_the_full_trafilatura_runs_only_when_its_fast_pass_finds_little(monkeypatch):
+    auto = get_extractor("auto")
+    calls = []
+    monkeypatch.setattr(auto.fast, "extract", _recording(auto.fast, calls, "fast"))
+    monkeypatch.setattr(auto.full, "extract", _recording(auto.full, calls, "full"))
+    long_description = f"<html><head>{PRODUCT_LD}</head><body><main>{ARTICLE * 4}</main></body></html>"
+    assert auto.extract(parse_html(long_description), url=None).chars >= FULL_BELOW
+    assert calls == ["fast"]
+    calls.clear()
+    auto.extract(parse_html(f"<html><head>{PRODUCT_LD}</head><body><p>A lamp.</p></body></html>"), url=None)
+    assert calls == ["fast", "full"]
+
+
+def test_a_product_page_that_says_it_is_an_article_goes_to_density(monkeypatch):
+    auto = get_extractor("auto")
+    calls = []
+    monkeypatch.setattr(auto.fast, "extract", _recording(auto.fast, calls, "fast"))
+    monkeypatch.setattr(auto.primary, "extract", _recording(auto.primary, calls, "density"))
+    review = (f'<html><head>{PRODUCT_LD}<meta property="og:type" content="article"></head>'
+              f"<body><article>{ARTICLE}</article></body></html>")
+    assert "Paragraph 5." in "\n".join(auto.extract(parse_html(review), url=None).lines)
+    assert calls == ["density"]
+    calls.clear()
+    auto.extract(parse_html(review.replace('<meta property="og:type" content="article">', "")), url=None)
+    assert calls[0] == "fast"
 
 
 @pytest.mark.parametrize("name", extractor_names())

@@ -12,11 +12,12 @@ and drops the widgets around a product:
 - **pages where density finds almost nothing** (under ``FALLBACK_BELOW``
   characters), when trafilatura finds more.
 
-The fallback runs trafilatura with ``fast=True`` (``FAST_FALLBACK``): without
-its own readability/jusText fallbacks and recall retry it takes about half
-the time, and on the product and collection pages that reach it the scores
-drop by under 0.01 (wcxb-dev: product shingle F1 0.638 → 0.630, trafilatura
-alone 0.612).
+The fallback first runs trafilatura with ``fast=True``: without its own
+readability/jusText fallbacks and recall retry it takes about half the time.
+Only when that finds under ``FULL_BELOW`` characters (a product description it
+missed, say) does the full trafilatura run. A page whose structured data says
+it is an article as well as a product (a buying guide, a review) is an
+article: density takes it.
 """
 
 from __future__ import annotations
@@ -25,11 +26,11 @@ import re
 from typing import Any
 
 from . import Extracted, page_declares
-from .density import DensityExtractor
+from .density import DensityExtractor, says_article
 from .trafilatura import TrafilaturaExtractor
 
 FALLBACK_BELOW = 300
-FAST_FALLBACK = True
+FULL_BELOW = 1500
 
 _PRODUCT_TYPE = re.compile(r'"@type"\s*:\s*(?:\[\s*)?"Product"')
 
@@ -39,16 +40,21 @@ class AutoExtractor:
 
     def __init__(self) -> None:
         self.primary = DensityExtractor()
-        self.fallback = TrafilaturaExtractor(fast=FAST_FALLBACK)
+        self.fast = TrafilaturaExtractor(fast=True)
+        self.full = TrafilaturaExtractor(fast=False)
 
     def extract(self, tree: Any, *, url: str | None) -> Extracted:
-        if is_product_page(tree):
-            return self.fallback.extract(tree, url=url)
+        if is_product_page(tree) and not says_article(tree):
+            return self.fallback(tree, url=url)
         found = self.primary.extract(tree, url=url)
         if found.chars >= FALLBACK_BELOW:
             return found
-        other = self.fallback.extract(tree, url=url)
+        other = self.fallback(tree, url=url)
         return other if other.chars > found.chars else found
+
+    def fallback(self, tree: Any, *, url: str | None) -> Extracted:
+        found = self.fast.extract(tree, url=url)
+        return found if found.chars >= FULL_BELOW else self.full.extract(tree, url=url)
 
 
 def is_product_page(tree: Any) -> bool:

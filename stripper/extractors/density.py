@@ -134,7 +134,7 @@ def extract_lines(tree) -> list[str]:
     if not total:  # everything looked like junk: judge the page by its text alone
         kept = [True] * len(blocks)
         weights, total = _weigh(blocks, raw, kept)
-    region = _region(body, weights, total, ARTICLE_REGION_SHARE if _says_article(tree) else REGION_SHARE)
+    region = _region(body, weights, total, ARTICLE_REGION_SHARE if says_article(tree) else REGION_SHARE)
     out = []
     for block, keep in zip(blocks, kept, strict=True):
         if not keep or region not in block.path:
@@ -182,7 +182,7 @@ def _group(element) -> tuple:
     return (element.getparent(), element.tag, element.get("class"))
 
 
-def _says_article(tree) -> bool:
+def says_article(tree) -> bool:
     """Whether the page's structured data calls it an article (og:type, JSON-LD @type)."""
     return page_declares(tree, lambda og_type: og_type == "article", _ARTICLE_TYPE)
 
