@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import gzip
 import io
 import multiprocessing
@@ -418,6 +419,9 @@ class _Pool:
         try:
             if self.context.get_start_method() == "fork":
                 _warm_up(self.stripper)  # forked workers inherit the warm caches
+                # and the modules, which the garbage collector need never scan again: frozen, their
+                # memory pages stay shared with the parent instead of being copied into each worker
+                gc.freeze()
             for _ in range(min(self.jobs, len(inputs))):
                 self._add_worker()
             while next_out < len(inputs):
