@@ -42,6 +42,21 @@ def test_a_page_swallowed_by_an_unclosed_chrome_element_is_still_read():
     assert sum("Paragraph" in line for line in found) == 6
 
 
+def test_an_overlay_holding_most_of_the_text_is_still_junk():
+    # a sign-in sheet with its terms, hidden in the footer, outweighs a short product grid
+    grid = "".join(f"<li><h3>Trail shoe {i}</h3><p>Light, grippy and waterproof for wet trails.</p></li>"
+                   for i in range(4))
+    terms = "".join(f"<p>{PROSE[i % 2]} Term {i}.</p>" for i in range(8))
+    found = lines(f"<main><h1>Trail shoes</h1><ul>{grid}</ul></main>"
+                  f"<footer><p>Help</p><div class='sidesheet-modal'><h2>Create an account</h2>{terms}</div></footer>")
+    assert sum("Trail shoe" in line for line in found) == 4
+    assert not any("Term" in line or "Create an account" in line for line in found)
+    # the same text in a plain footer section is the page's content by its share
+    plain = lines(f"<main><h1>Trail shoes</h1><ul>{grid}</ul></main>"
+                  f"<footer><p>Help</p><div class='sheet'><h2>Create an account</h2>{terms}</div></footer>")
+    assert any("Term 7." in line for line in plain)
+
+
 def test_a_thread_of_comments_is_the_content_of_a_discussion_page():
     posts = "".join(f"<li class='comment'><p>{PROSE[i % 2]} Reply {i}.</p></li>" for i in range(6))
     found = lines(f"<h1>Which bus goes to the harbour?</h1><ol class='comment-list'>{posts}</ol>")

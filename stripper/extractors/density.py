@@ -75,8 +75,11 @@ ARTICLE_REGION_SHARE = 0.75
 # outside all junk containers, are the page's content (a forum thread, a Q&A page).
 DISCUSSION = frozenset({"comment", "commentlist"})
 DISCUSSION_MIN_SHARE = 0.4
-# A junk container holding more than this share of the page's weight is content after all.
+# A junk container holding more than this share of the page's weight is content after all,
+# unless it is an overlay: sign-in sheets, cookie settings and policy texts in modals are hidden
+# until asked for, and however long they are, they are never the page's content.
 JUNK_MAX_SHARE = 0.3
+OVERLAYS = frozenset({"dialog", "modal", "popup", "cookie", "consent", "gdpr"})
 
 
 @dataclass(slots=True)
@@ -128,7 +131,8 @@ def extract_lines(tree) -> list[str]:
         for k in {kind[j] for j in block.junk}:
             held_kind[k] = held_kind.get(k, 0) + w
     discussion = {k for k in DISCUSSION if held_kind.get(k, 0) > max(DISCUSSION_MIN_SHARE * raw_total, 5 * clean)}
-    junk_ok = {j for j in containers if held.get(group[j], 0) > JUNK_MAX_SHARE * raw_total or kind[j] in discussion}
+    junk_ok = {j for j in containers if kind[j] in discussion
+               or (kind[j] not in OVERLAYS and held.get(group[j], 0) > JUNK_MAX_SHARE * raw_total)}
     kept = [not b.junk or all(j in junk_ok for j in b.junk) for b in blocks]
     weights, total = _weigh(blocks, raw, kept)
     if not total:  # everything looked like junk: judge the page by its text alone
