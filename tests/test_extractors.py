@@ -57,6 +57,13 @@ def test_an_overlay_holding_most_of_the_text_is_still_junk():
     assert any("Term 7." in line for line in plain)
 
 
+def test_table_cells_are_set_apart_as_in_a_text_table():
+    table = ("<table><tr><th>Plan</th><th>Price</th><th></th></tr>"
+             "<tr><td>Basic</td><td>$5 a <a href='/m'>month</a></td><td></td></tr></table>")
+    found = lines(f"<article>{ARTICLE}{table}</article>")
+    assert found[-2:] == ["Plan | Price", "Basic | $5 a month"]
+
+
 def test_a_thread_of_comments_is_the_content_of_a_discussion_page():
     posts = "".join(f"<li class='comment'><p>{PROSE[i % 2]} Reply {i}.</p></li>" for i in range(6))
     found = lines(f"<h1>Which bus goes to the harbour?</h1><ol class='comment-list'>{posts}</ol>")

@@ -227,6 +227,8 @@ def _walk(body) -> list[_Block]:
     def flush():
         nonlocal parts, link_chars
         text = " ".join("".join(parts).split())
+        if owners[-1] == "tr":
+            text = text.rstrip(" |")  # the separators of empty cells at the end of a row
         if text:
             blocks.append(_Block(text, min(link_chars, len(text)), owners[-1], tuple(stack),
                                  junk_stack[-1] if junk_stack else ()))
@@ -260,8 +262,8 @@ def _walk(body) -> list[_Block]:
                 flush()
             if tag in BLOCK_LEVEL:
                 owners.append(tag)
-            elif tag in CELLS:
-                parts.append(" ")
+            elif tag in CELLS:  # cells of a row are set apart as in a text table: "Size | Price"
+                parts.append(" | " if any(not part.isspace() for part in parts) else " ")
             elif tag == "a":
                 in_link += 1
             stack.append(el)
