@@ -52,7 +52,7 @@ def test_an_overlay_holding_most_of_the_text_is_still_junk():
     assert sum("Trail shoe" in line for line in found) == 4
     assert not any("Term" in line or "Create an account" in line for line in found)
     # the same text in a plain footer section is the page's content by its share
-    plain = lines(f"<main><h1>Trail shoes</h1><ul>{grid}</ul></main>"
+    plain = lines(f"<div><h1>Trail shoes</h1><ul>{grid}</ul></div>"
                   f"<footer><p>Help</p><div class='sheet'><h2>Create an account</h2>{terms}</div></footer>")
     assert any("Term 7." in line for line in plain)
 
@@ -62,6 +62,28 @@ def test_table_cells_are_set_apart_as_in_a_text_table():
              "<tr><td>Basic</td><td>$5 a <a href='/m'>month</a></td><td></td></tr></table>")
     found = lines(f"<article>{ARTICLE}{table}</article>")
     assert found[-2:] == ["Plan | Price", "Basic | $5 a month"]
+
+
+def test_a_long_footer_beside_the_main_element_is_still_junk():
+    quotes = "".join(f"<blockquote><p>{PROSE[i % 2]} Quote {i}.</p></blockquote>" for i in range(5))
+    page = f"<main><article>{ARTICLE}</article></main><footer><h2>What parents say</h2>{quotes}</footer>"
+    found = lines(page)
+    assert sum("Paragraph" in line for line in found) == 6
+    assert not any("Quote" in line for line in found)
+    # without a main or article element beside it, a footer this large may be a swallowed page
+    assert any("Quote 4." in line for line in lines(page.replace("main>", "div>").replace("article>", "div>")))
+
+
+def test_on_article_pages_the_body_container_is_the_region():
+    # the body holds about 60% of the page's prose, the product cards beside it the rest
+    cards = "".join(f"<div class='card'><p>{PROSE[i % 2]} Card {i}.</p></div>" for i in range(4))
+    body = f"<div class='post'><div class='entry-content'>{ARTICLE}</div>{cards}</div>"
+    plain = extract_lines(parse_html(f"<html><body>{body}</body></html>"))
+    article = extract_lines(parse_html('<html><head><meta property="og:type" content="article"></head>'
+                                       f"<body>{body}</body></html>"))
+    assert any("Card 2." in line for line in plain)
+    assert not any("Card" in line for line in article)
+    assert sum("Paragraph" in line for line in article) == 6
 
 
 def test_a_thread_of_comments_is_the_content_of_a_discussion_page():

@@ -8,7 +8,10 @@ that holds most of the page's prose.
    element around it.
 3. The main region is the deepest element that still holds most of the
    weight; junk containers (class or id naming a share bar, sidebar, comment
-   section...) do not count, unless they hold much of the page.
+   section...) do not count, unless they hold much of the page and no main
+   or article element beside them holds the body. On article pages, an
+   article-body container (``entry-content``...) holding half the region is
+   the region.
 4. The region's blocks, minus junk and navigation-like runs of links, are the
    body.
 """
@@ -75,11 +78,25 @@ ARTICLE_REGION_SHARE = 0.75
 # outside all junk containers, are the page's content (a forum thread, a Q&A page).
 DISCUSSION = frozenset({"comment", "commentlist"})
 DISCUSSION_MIN_SHARE = 0.4
-# A junk container holding more than this share of the page's weight is content after all,
-# unless it is an overlay: sign-in sheets, cookie settings and policy texts in modals are hidden
-# until asked for, and however long they are, they are never the page's content.
+# A junk container holding more than this share of the page's weight is content after all (a
+# page swallowed by an unclosed tag), unless it is an overlay (sign-in sheets, cookie settings and
+# policy texts in modals are hidden until asked for, and never the page's content), or it sits
+# beside a landmark: a main or article element holding LANDMARK_MIN_SHARE of the page's weight
+# outside any junk container (then the page is not swallowed, and a footer is a footer).
 JUNK_MAX_SHARE = 0.3
 OVERLAYS = frozenset({"dialog", "modal", "popup", "cookie", "consent", "gdpr"})
+LANDMARKS = frozenset({"main", "article"})
+LANDMARK_MIN_SHARE = 0.1
+# On article pages, an article-body container (itemprop=articleBody, or one of these classes)
+# holding BODY_MIN_SHARE of the region's weight is the region: what surrounds it inside the
+# region (teasers, author boxes, product cards, testimonials) is not the article.
+BODY_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:entry-content|post-content|article-content|article-body|articlebody|post-body|story-body|"
+    r"article__body|article-text|blog-post-content|single-content|content-body|body-text|post-entry|entry-body|"
+    r"article__content|post__content|story-content)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+BODY_MIN_SHARE = 0.5
 
 
 @dataclass(slots=True)
@@ -131,14 +148,21 @@ def extract_lines(tree) -> list[str]:
         for k in {kind[j] for j in block.junk}:
             held_kind[k] = held_kind.get(k, 0) + w
     discussion = {k for k in DISCUSSION if held_kind.get(k, 0) > max(DISCUSSION_MIN_SHARE * raw_total, 5 * clean)}
+    landmarks = _landmarks(blocks, raw, raw_total)
     junk_ok = {j for j in containers if kind[j] in discussion
-               or (kind[j] not in OVERLAYS and held.get(group[j], 0) > JUNK_MAX_SHARE * raw_total)}
+               or (kind[j] not in OVERLAYS and held.get(group[j], 0) > JUNK_MAX_SHARE * raw_total
+                   and not (landmarks and _beside(j, landmarks)))}
     kept = [not b.junk or all(j in junk_ok for j in b.junk) for b in blocks]
     weights, total = _weigh(blocks, raw, kept)
     if not total:  # everything looked like junk: judge the page by its text alone
         kept = [True] * len(blocks)
         weights, total = _weigh(blocks, raw, kept)
-    region = _region(body, weights, total, ARTICLE_REGION_SHARE if says_article(tree) else REGION_SHARE)
+    if says_article(tree):
+        region = _region(body, weights, total, ARTICLE_REGION_SHARE)
+        inner = _body_container(region, weights)
+        region = region if inner is None else inner
+    else:
+        region = _region(body, weights, total, REGION_SHARE)
     out = []
     for block, keep in zip(blocks, kept, strict=True):
         if not keep or region not in block.path:
@@ -205,6 +229,33 @@ def _region(body, weights: dict, total: int, share: float):
         if best is None or best_w < need:
             return node
         node = best
+
+
+def _landmarks(blocks: list[_Block], raw: list[int], raw_total: int) -> list:
+    """The main and article elements holding LANDMARK_MIN_SHARE of the page's weight outside junk."""
+    held: dict = {}
+    for block, w in zip(blocks, raw, strict=True):
+        if w and not block.junk:
+            for element in block.path:
+                if element.tag in LANDMARKS:
+                    held[element] = held.get(element, 0) + w
+    return [element for element, w in held.items() if w >= LANDMARK_MIN_SHARE * raw_total]
+
+
+def _beside(container, landmarks: list) -> bool:
+    """Whether a landmark lies outside the container (none lies inside: its text is not junk)."""
+    around = set(container.iterancestors())
+    return any(landmark not in around for landmark in landmarks)
+
+
+def _body_container(region, weights: dict):
+    """The first article-body container in the region holding BODY_MIN_SHARE of its weight, or None."""
+    need = BODY_MIN_SHARE * weights.get(region, 0)
+    for element in region.iterdescendants():
+        if weights.get(element, 0) >= need and (
+                element.get("itemprop") == "articleBody" or BODY_ATTR.search(element.get("class") or "")):
+            return element
+    return None
 
 
 def _navigation_like(block: _Block) -> bool:
