@@ -159,8 +159,8 @@ def is_substantial(text: str) -> bool:
         return False
     if more_words_than(text, 24):
         return True
-    words = word_count(text)
-    return words >= 25 or (words >= 8 and is_prose(text))
+    # 24 words at most: prose of 8 words or more (is_prose first: most lines fail it at once)
+    return is_prose(text) and word_count(text) >= 8
 
 
 @dataclass
