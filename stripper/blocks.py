@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+from .decode import NOT_XML, xml_safe
+
+# Lines holding only whitespace; \x1c-\x1f are whitespace that decode turns into spaces (see split_text).
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\x1c-\x1f]*\n")
 _TITLE_MAX_CHARS = 160
 _TITLE_MAX_WORDS = 25
 
@@ -54,24 +57,34 @@ def split_text(text: str) -> tuple[str | None, list[Block]]:
 
     Paragraphs are separated by blank lines; a file without blank lines has a
     paragraph per line. A short first line followed by a blank line is the title.
+    ``text`` may hold characters XML refuses (see :func:`~stripper.decode.decode`):
+    such texts are rare, and cleaned as decode cleans them once a line shows one.
     """
+    source = text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     paragraphs = [p for p in _BLANK_LINE.split(text.strip()) if p and not p.isspace()]
     title = None
     if len(paragraphs) > 1 and "\n" not in paragraphs[0].strip() and _is_title(paragraphs[0]):
         title = clean_line(paragraphs.pop(0))
+        if not title.isprintable() and NOT_XML.search(title):
+            return split_text(xml_safe(source))
     if len(paragraphs) == 1:
         paragraphs = paragraphs[0].split("\n")
-    # clean_line, but most lines are clean already: printable (so the only whitespace in
-    # them is the space), with no double space and no space at either end
-    return title, [
-        Block(line, number)
-        for number, paragraph in enumerate(paragraphs)
-        for raw in paragraph.split("\n")
-        if (line := raw if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " "
-            else " ".join(raw.split()))
-    ]
+    blocks = []
+    for number, paragraph in enumerate(paragraphs):
+        for raw in paragraph.split("\n"):
+            # clean_line, but most lines are clean already: printable (so the only whitespace
+            # in them is the space), with no double space and no space at either end
+            if raw.isprintable():
+                line = raw if "  " not in raw and raw[:1] != " " and raw[-1:] != " " else " ".join(raw.split())
+            elif NOT_XML.search(raw):
+                return split_text(xml_safe(source))
+            else:
+                line = " ".join(raw.split())
+            if line:
+                blocks.append(Block(line, number))
+    return title, blocks
 
 
 def _is_title(line: str) -> bool:

@@ -14,7 +14,10 @@ scraped pages:
 
 Whatever the input, :func:`decode` returns text without NUL bytes, lone
 surrogates or other characters that XML (and so lxml) cannot hold, or raises
-a :class:`~stripper.errors.StripperError`.
+a :class:`~stripper.errors.StripperError`. Text that never reaches lxml may
+skip that cleaning when it is a ``str`` (``for_xml=False``):
+:func:`~stripper.blocks.split_text` cleans the few texts that need it, at less
+cost than checking every text here.
 """
 
 from __future__ import annotations
@@ -42,24 +45,36 @@ _BOMS = (
 # spaces or U+FFFD so that no two words run together.
 _NOT_XML_CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f]")
 _NOT_XML_OTHER = re.compile("[\ud800-\udfff\ufffe\uffff]")
+# Any character xml_safe changes, NUL included.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # The same controls as bytes: in UTF-8 they only ever stand for themselves.
 _NOT_XML_CONTROL_BYTES = bytes([*range(0x01, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 
 
-def decode(source: str | bytes) -> str:
-    """Return the text of ``source``; raise :class:`StripperError` for empty or binary input."""
+def decode(source: str | bytes, *, for_xml: bool = True) -> str:
+    """Return the text of ``source``; raise :class:`StripperError` for empty or binary input.
+
+    With ``for_xml=False``, a ``str`` keeps the characters XML refuses (see :func:`xml_safe`);
+    empty input is refused all the same."""
     if isinstance(source, str):
-        text = _xml_safe(source.removeprefix("\ufeff"))
+        text = source.removeprefix("\ufeff")
+        if for_xml:
+            text = xml_safe(text)
     elif isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
         text = _plain_utf8(data)
         if text is None:
-            text = _xml_safe(_decode_bytes(data).removeprefix("\ufeff"))
+            text = xml_safe(_decode_bytes(data).removeprefix("\ufeff"))
     else:
         raise TypeError(f"expected str or bytes, not {type(source).__name__}")
+    # Uncleaned text starting with a control (or blank) may hold nothing once cleaned.
+    _check_not_empty(xml_safe(text) if not for_xml and text.lstrip()[:1] < " " else text)
+    return text
+
+
+def _check_not_empty(text: str) -> None:
     if not text or text.isspace():
         raise EmptyInputError("empty input" if not text else "input holds only whitespace")
-    return text
 
 
 def _plain_utf8(data: bytes) -> str | None:
@@ -71,7 +86,8 @@ def _plain_utf8(data: bytes) -> str | None:
     return None if text is None else text.removeprefix("\ufeff")
 
 
-def _xml_safe(text: str) -> str:
+def xml_safe(text: str) -> str:
+    """``text`` without what XML refuses: NULs dropped, controls as spaces, the rest as U+FFFD."""
     if "\x00" in text:
         text = text.replace("\x00", "")
     try:

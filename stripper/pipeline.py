@@ -117,7 +117,7 @@ class Stripper:
             raise InputTooLargeError(
                 f"input is {len(source):,} bytes, over the limit of {self.max_bytes:,} (max_bytes)"
             )
-        text = decode(source)
+        text = decode(source, for_xml=self.input_type != "text")  # split_text cleans text
         kind = detect_kind(text) if self.input_type == "auto" else self.input_type
         host = _host(url)
         dom_removed: list[Removal] = []

@@ -6,7 +6,8 @@ import re
 import pytest
 
 from stripper.blocks import Block, clean_line, split_text
-from stripper.decode import decode
+from stripper.decode import decode, xml_safe
+from stripper.errors import StripperError
 from stripper.rules import BlockMatcher, TextState
 from stripper.rules.model import normalise
 
@@ -14,8 +15,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
 def reference_split(text):
-    """split_text as specified: paragraphs at blank lines, every line cleaned."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """split_text as specified: what XML refuses cleaned, paragraphs at blank lines, every line cleaned."""
+    text = xml_safe(text).replace("\r\n", "\n").replace("\r", "\n")
     paragraphs = [p for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
     title = None
     if len(paragraphs) > 1 and "\n" not in paragraphs[0].strip():
@@ -50,6 +51,25 @@ def test_split_text_matches_its_definition_on_odd_whitespace():
 ])
 def test_decode_replaces_what_xml_cannot_hold(raw, expected):
     assert decode(raw) == expected
+
+
+XML_REFUSED = ["\x00", "\x01", "\x08", "\x0b", "\x0c", "\x0e", "\x1b", "\x1f", "\ud800", "\udfff", "\ufffe",
+               "\uffff", "\ufeff", "\x7f"]
+
+
+def _split_or_error(text, for_xml):
+    try:
+        title, blocks = split_text(decode(text, for_xml=for_xml))
+    except StripperError as exc:
+        return str(exc)
+    return title, [(b.text, b.para) for b in blocks]
+
+
+def test_split_text_cleans_what_decode_leaves_for_it():
+    rng = random.Random(5)
+    for _ in range(5000):
+        text = "".join(rng.choice(PIECES + XML_REFUSED) for _ in range(rng.randint(0, 20)))
+        assert _split_or_error(text, False) == _split_or_error(text, True), repr(text)
 
 
 def state(texts):

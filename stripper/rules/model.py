@@ -118,9 +118,14 @@ _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u
 _CHARS_PER_WORD = 2
 
 
+def _unspaced(text: str) -> bool:
+    """Whether ``text`` holds characters of unspaced script (isascii answers at once for most texts)."""
+    return not text.isascii() and _UNSPACED.search(text) is not None
+
+
 def word_count(text: str) -> int:
     """Words in ``text``; in scripts without spaces, every two characters count as a word."""
-    if _UNSPACED.search(text) is None:
+    if not _unspaced(text):
         return len(_WORD.findall(text))
     unspaced = len(_UNSPACED.findall(text))
     return len(_WORD.findall(_UNSPACED.sub(" ", text))) + unspaced // _CHARS_PER_WORD
@@ -133,7 +138,7 @@ def more_words_than(text: str, limit: int) -> bool:
     """``word_count(text) > limit``, without counting past ``limit``."""
     if len(text) <= limit:  # a word takes at least one character
         return False
-    if _UNSPACED.search(text) is not None:
+    if _unspaced(text):
         return word_count(text) > limit
     regex = _AT_LEAST.get(limit)
     if regex is None:
@@ -145,7 +150,7 @@ def is_prose(text: str) -> bool:
     """A sentence or more: ends like a sentence and reads like running text."""
     if not _TERMINAL.search(text):
         return False
-    if _UNSPACED.search(text):
+    if _unspaced(text):
         return word_count(text) >= 4
     words = [w.casefold() for w in _WORD.findall(text)]
     if len(words) < 4:
@@ -159,8 +164,8 @@ def is_substantial(text: str) -> bool:
         return False
     if more_words_than(text, 24):
         return True
-    words = word_count(text)
-    return words >= 25 or (words >= 8 and is_prose(text))
+    # 24 words at most: prose of 8 words or more (is_prose first: most lines fail it at once)
+    return is_prose(text) and word_count(text) >= 8
 
 
 @dataclass

@@ -168,7 +168,7 @@ class BlockMatcher:
             if extra:
                 parts = parts.union(part for owners, pattern in extra for part in owners.get(pattern, ()))
             for part in parts:
-                if part.matches(keys[i], texts[i]):
+                if part.matches(key, texts[i], fold):
                     found[part].add(i)
         return {part: frozenset(indices) for part, indices in found.items()}
 

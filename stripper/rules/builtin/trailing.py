@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..model import Rule, TextState, is_prose, word_count
@@ -20,24 +21,27 @@ def trailing_junk(state: TextState, indices: Sequence[int]) -> list[int]:
     """
     if not any(state.is_substantial(i) for i in range(len(state.blocks))):
         return []  # no paragraph at all: nothing to call trailing
+    blocks = state.blocks
     region: list[int] = []
+    region_words = 0
     for i in reversed(indices):
-        text = state.blocks[i].text
-        if is_prose(text) or word_count(text) > _MAX_JUNK_WORDS or " | " in text:
+        text = blocks[i].text
+        if " | " in text or is_prose(text) or (words := word_count(text)) > _MAX_JUNK_WORDS:
             break
         region.append(i)
+        region_words += words
     if not region:
         return []
     region.reverse()
-    before = [i for i in range(region[0]) if state.blocks[i].removed_by is None]
-    if before and state.blocks[before[-1]].text.rstrip().endswith(":"):
+    live = state.live()
+    before = live[: bisect_left(live, region[0])]  # the live blocks before the region
+    if before and blocks[before[-1]].text.rstrip().endswith(":"):
         return []
-    region_words = sum(word_count(state.blocks[i].text) for i in region)
     before_words = 0
     for i in reversed(before):  # counted only until the article is seen to be as long
         if before_words >= region_words:
             break
-        before_words += word_count(state.blocks[i].text)
+        before_words += word_count(blocks[i].text)
     if region_words > before_words:
         return []  # more list than article: the list is the content (a listing, an index)
     return region
