@@ -156,8 +156,8 @@ def _title(page: _Page, tree, url: str | None) -> str | None:
     """The headline.
 
     ``<title>`` is split at its separators ("Headline | Site", "Site - Section - Headline");
-    an ``<h1>`` that equals a run of those parts (or og:title / the JSON-LD headline) is
-    the headline as the page writes it in ``<title>``. Without such agreement: the
+    an ``<h1>`` that equals a run of those parts (or og:title / the JSON-LD headline), but
+    for case and quote marks, is the headline, as the ``<h1>`` writes it: what a reader sees. Without such agreement: the
     ``<h1>`` of an article page, else the ``<title>`` part that is not the site's name.
     """
     title = _title_tag(tree)
@@ -175,9 +175,8 @@ def _title(page: _Page, tree, url: str | None) -> str | None:
         if declared and _key(declared) not in runs:
             runs.update({k: v for k, v in _runs(declared, sites).items() if k not in runs})
     for h1 in h1s:
-        found = runs.get(_key(h1))
-        if found:
-            return found
+        if _key(h1) in runs:
+            return h1
     for declared in (og, ld):  # "Site: Headline", "Headline (Site)": og:title is the headline alone
         if declared and title and _key(declared) != _key(title) and _key(declared) in _key(title):
             return declared

@@ -88,6 +88,14 @@ def test_the_h1_that_the_title_confirms():
     assert meta_of(head, body).title == "Ten tips for winter cycling - Part 1"
 
 
+@pytest.mark.parametrize(("title", "h1"), [
+    ("White Speckle Mug — Ghost Wares", "white speckle mug"),
+    ("Budget Traveler's Guide To Insurance - Gabby Travels", "Budget Traveler’s Guide To Insurance"),
+])
+def test_the_confirmed_h1_is_written_as_the_page_shows_it(title, h1):
+    assert meta_of(f"<title>{title}</title>", f"<h1>{h1}</h1><p>Text.</p>").title == h1
+
+
 def test_a_logo_h1_linking_home_is_not_the_headline():
     body = '<h1><a href="/">Pedal Notes</a></h1><article><h2>Ride</h2></article>'
     assert meta_of("<title>Pedal Notes: Ten tips</title>", body).title == "Pedal Notes: Ten tips"
