@@ -86,6 +86,15 @@ def test_on_article_pages_the_body_container_is_the_region():
     assert sum("Paragraph" in line for line in article) == 6
 
 
+def test_modifier_classes_do_not_make_junk():
+    # "has-sidebar", "hide-read-more-ad": what is around or switched off, not what the element is
+    found = lines(f"<div class='layout has-sidebar'>{ARTICLE}<div class='card hide-read-more-ad'><p>{PROSE[0]} Card."
+                  "</p></div></div><aside class='sidebar'><p>Popular this week on the site, ranked by readers.</p></aside>")
+    assert sum("Paragraph" in line for line in found) == 6
+    assert any("Card." in line for line in found)
+    assert not any("Popular" in line for line in found)
+
+
 def test_a_thread_of_comments_is_the_content_of_a_discussion_page():
     posts = "".join(f"<li class='comment'><p>{PROSE[i % 2]} Reply {i}.</p></li>" for i in range(6))
     found = lines(f"<h1>Which bus goes to the harbour?</h1><ol class='comment-list'>{posts}</ol>")

@@ -61,6 +61,7 @@ _JUNK_WORDS = (
     r"entry-meta|meta|jp-relatedposts|yarpp|read-more|more-stories|trending|most-popular|print|paywall|timestamp"
 )
 JUNK_ATTR = re.compile(rf"(?:^|[\s_-])({_JUNK_WORDS})(?:$|[\s_-])", re.IGNORECASE)
+MODIFIER_PREFIXES = ("has-", "no-", "with-", "without-", "hide-", "show-", "is-", "not-")
 # Elements that are never junk because of their class.
 NEVER_JUNK = frozenset({"html", "body", "article", "main"})
 
@@ -175,7 +176,11 @@ def extract_lines(tree) -> list[str]:
 
 @functools.lru_cache(maxsize=4096)
 def _junk_attrs(attrs: str) -> str | None:
-    """The junk word in a class / id, singular and lower-case, or None."""
+    """The junk word in a class / id, singular and lower-case, or None. Modifier classes
+    ("has-sidebar", "no-comments", "hide-read-more-ad") say what is around or missing, not
+    what the element is."""
+    if "-" in attrs:
+        attrs = " ".join(name for name in attrs.split() if not name.lower().startswith(MODIFIER_PREFIXES))
     found = JUNK_ATTR.search(attrs)
     return found.group(1).lower().rstrip("s") if found else None
 
