@@ -157,8 +157,9 @@ def _title(page: _Page, tree, url: str | None) -> str | None:
 
     ``<title>`` is split at its separators ("Headline | Site", "Site - Section - Headline");
     an ``<h1>`` that equals a run of those parts (or og:title / the JSON-LD headline), but
-    for case and quote marks, is the headline, as the ``<h1>`` writes it: what a reader sees. Without such agreement: the
-    ``<h1>`` of an article page, else the ``<title>`` part that is not the site's name.
+    for case and quote marks, is the headline, as the ``<h1>`` writes it: what a reader sees.
+    Without such agreement: the ``<h1>`` of an article page, else the ``<title>`` part that
+    is not the site's name.
     """
     title = _title_tag(tree)
     og = page.first("og:title")

@@ -88,8 +88,9 @@ def test_on_article_pages_the_body_container_is_the_region():
 
 def test_modifier_classes_do_not_make_junk():
     # "has-sidebar", "hide-read-more-ad": what is around or switched off, not what the element is
-    found = lines(f"<div class='layout has-sidebar'>{ARTICLE}<div class='card hide-read-more-ad'><p>{PROSE[0]} Card."
-                  "</p></div></div><aside class='sidebar'><p>Popular this week on the site, ranked by readers.</p></aside>")
+    card = f"<div class='card hide-read-more-ad'><p>{PROSE[0]} Card.</p></div>"
+    found = lines(f"<div class='layout has-sidebar'>{ARTICLE}{card}</div>"
+                  "<aside class='sidebar'><p>Popular this week on the site, ranked by readers.</p></aside>")
     assert sum("Paragraph" in line for line in found) == 6
     assert any("Card." in line for line in found)
     assert not any("Popular" in line for line in found)
