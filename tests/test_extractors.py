@@ -5,7 +5,7 @@ from conftest import PROSE
 
 from stripper import Stripper
 from stripper.extractors import extractor_names, get_extractor
-from stripper.extractors.auto import FALLBACK_BELOW, FULL_BELOW, is_product_page
+from stripper.extractors.auto import FALLBACK_BELOW, PRODUCT_SHORT_BELOW, is_product_page
 from stripper.extractors.density import extract_lines
 from stripper.parse import parse_html
 
@@ -148,35 +148,39 @@ def _recording(extractor, calls, name):
 def test_auto_falls_back_when_density_finds_almost_nothing(monkeypatch):
     auto = get_extractor("auto")
     calls = []
-    monkeypatch.setattr(auto.fast, "extract", _recording(auto.fast, calls, "fast"))
+    monkeypatch.setattr(auto.fallback, "extract", _recording(auto.fallback, calls, "trafilatura"))
     tree = parse_html(f"<html><body><article>{ARTICLE}</article></body></html>")
     assert auto.extract(tree, url="https://example.com/a").chars >= FALLBACK_BELOW
     assert calls == []
     short = parse_html("<html><body><p>Tiny page.</p></body></html>")
     auto.extract(short, url="https://example.com/b")
-    assert calls == ["fast"]
+    assert calls == ["trafilatura"]
 
 
 PRODUCT_LD = '<script type="application/ld+json">{"@type": "Product", "name": "Desk lamp"}</script>'
 
 
-def test_the_full_trafilatura_runs_only_when_its_fast_pass_finds_little(monkeypatch):
+def test_density_is_the_second_opinion_when_trafilatura_finds_little_on_a_product_page(monkeypatch):
     auto = get_extractor("auto")
     calls = []
-    monkeypatch.setattr(auto.fast, "extract", _recording(auto.fast, calls, "fast"))
-    monkeypatch.setattr(auto.full, "extract", _recording(auto.full, calls, "full"))
+    monkeypatch.setattr(auto.fallback, "extract", _recording(auto.fallback, calls, "trafilatura"))
+    monkeypatch.setattr(auto.primary, "extract", _recording(auto.primary, calls, "density"))
     long_description = f"<html><head>{PRODUCT_LD}</head><body><main>{ARTICLE * 4}</main></body></html>"
-    assert auto.extract(parse_html(long_description), url=None).chars >= FULL_BELOW
-    assert calls == ["fast"]
+    assert auto.extract(parse_html(long_description), url=None).chars >= PRODUCT_SHORT_BELOW
+    assert calls == ["trafilatura"]
     calls.clear()
-    auto.extract(parse_html(f"<html><head>{PRODUCT_LD}</head><body><p>A lamp.</p></body></html>"), url=None)
-    assert calls == ["fast", "full"]
+    # trafilatura stops at the short blurb in the first content block; density finds the sections below
+    page = (f"<html><head>{PRODUCT_LD}</head><body><div class='entry-content'><p>{PROSE[0]}</p></div>"
+            f"<div class='features'>{ARTICLE * 2}</div></body></html>")
+    found = auto.extract(parse_html(page), url=None)
+    assert calls == ["trafilatura", "density"]
+    assert any("Paragraph 5." in line for line in found.lines)
 
 
 def test_a_product_page_that_says_it_is_an_article_goes_to_density(monkeypatch):
     auto = get_extractor("auto")
     calls = []
-    monkeypatch.setattr(auto.fast, "extract", _recording(auto.fast, calls, "fast"))
+    monkeypatch.setattr(auto.fallback, "extract", _recording(auto.fallback, calls, "trafilatura"))
     monkeypatch.setattr(auto.primary, "extract", _recording(auto.primary, calls, "density"))
     review = (f'<html><head>{PRODUCT_LD}<meta property="og:type" content="article"></head>'
               f"<body><article>{ARTICLE}</article></body></html>")
@@ -184,7 +188,7 @@ def test_a_product_page_that_says_it_is_an_article_goes_to_density(monkeypatch):
     assert calls == ["density"]
     calls.clear()
     auto.extract(parse_html(review.replace('<meta property="og:type" content="article">', "")), url=None)
-    assert calls[0] == "fast"
+    assert calls[0] == "trafilatura"
 
 
 @pytest.mark.parametrize("name", extractor_names())

@@ -12,11 +12,13 @@ and drops the widgets around a product:
 - **pages where density finds almost nothing** (under ``FALLBACK_BELOW``
   characters), when trafilatura finds more.
 
-The fallback first runs trafilatura with ``fast=True``: without its own
+Trafilatura runs with ``fast=True`` (``FAST_TRAFILATURA``): without its own
 readability/jusText fallbacks and recall retry it takes about half the time.
-Only when that finds under ``FULL_BELOW`` characters (a product description it
-missed, say) does the full trafilatura run. A page whose structured data says
-it is an article as well as a product (a buying guide, a review) is an
+Each choice has a second opinion when it finds little: density's output when
+trafilatura finds under ``PRODUCT_SHORT_BELOW`` characters on a product page
+(a description its tag search missed), trafilatura's when density finds under
+``FALLBACK_BELOW``; the longer of the two wins. A page whose structured data
+says it is an article as well as a product (a buying guide, a review) is an
 article: density takes it.
 """
 
@@ -30,7 +32,8 @@ from .density import DensityExtractor, says_article
 from .trafilatura import TrafilaturaExtractor
 
 FALLBACK_BELOW = 300
-FULL_BELOW = 1500
+PRODUCT_SHORT_BELOW = 1500
+FAST_TRAFILATURA = True
 
 _PRODUCT_TYPE = re.compile(r'"@type"\s*:\s*(?:\[\s*)?"Product"')
 
@@ -40,21 +43,18 @@ class AutoExtractor:
 
     def __init__(self) -> None:
         self.primary = DensityExtractor()
-        self.fast = TrafilaturaExtractor(fast=True)
-        self.full = TrafilaturaExtractor(fast=False)
+        self.fallback = TrafilaturaExtractor(fast=FAST_TRAFILATURA)
 
     def extract(self, tree: Any, *, url: str | None) -> Extracted:
         if is_product_page(tree) and not says_article(tree):
-            return self.fallback(tree, url=url)
-        found = self.primary.extract(tree, url=url)
-        if found.chars >= FALLBACK_BELOW:
+            first, second, enough = self.fallback, self.primary, PRODUCT_SHORT_BELOW
+        else:
+            first, second, enough = self.primary, self.fallback, FALLBACK_BELOW
+        found = first.extract(tree, url=url)
+        if found.chars >= enough:
             return found
-        other = self.fallback(tree, url=url)
+        other = second.extract(tree, url=url)
         return other if other.chars > found.chars else found
-
-    def fallback(self, tree: Any, *, url: str | None) -> Extracted:
-        found = self.fast.extract(tree, url=url)
-        return found if found.chars >= FULL_BELOW else self.full.extract(tree, url=url)
 
 
 def is_product_page(tree: Any) -> bool:
