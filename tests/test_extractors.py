@@ -17,6 +17,14 @@ def lines(body: str) -> list[str]:
     return extract_lines(parse_html(f"<html><body>{body}</body></html>"))
 
 
+def plain_and_article(body: str) -> tuple[list[str], list[str]]:
+    """The lines of ``body`` on a plain page, and on a page whose og:type says it is an article."""
+    plain = extract_lines(parse_html(f"<html><body>{body}</body></html>"))
+    article = extract_lines(parse_html('<html><head><meta property="og:type" content="article"></head>'
+                                       f"<body>{body}</body></html>"))
+    return plain, article
+
+
 def test_the_region_is_the_article_without_chrome_around_it():
     found = lines(
         f"<header><div class='logo'>Daily Example</div><nav>{NAV}</nav></header>"
@@ -78,9 +86,7 @@ def test_on_article_pages_the_body_container_is_the_region():
     # the body holds about 60% of the page's prose, the product cards beside it the rest
     cards = "".join(f"<div class='card'><p>{PROSE[i % 2]} Card {i}.</p></div>" for i in range(4))
     body = f"<div class='post'><div class='entry-content'>{ARTICLE}</div>{cards}</div>"
-    plain = extract_lines(parse_html(f"<html><body>{body}</body></html>"))
-    article = extract_lines(parse_html('<html><head><meta property="og:type" content="article"></head>'
-                                       f"<body>{body}</body></html>"))
+    plain, article = plain_and_article(body)
     assert any("Card 2." in line for line in plain)
     assert not any("Card" in line for line in article)
     assert sum("Paragraph" in line for line in article) == 6
@@ -220,9 +226,7 @@ def test_pages_that_say_they_are_articles_get_a_tighter_region():
     # the body holds about 80% of the page's prose; a block of teasers beside it the rest
     teasers = f"<section><p>{PROSE[0]} Teaser.</p><p>{PROSE[1]} Teaser.</p><p>{PROSE[0]} Teaser.</p></section>"
     body = f"<div class='wrap'><div class='body'>{ARTICLE * 2}</div>{teasers}</div>"
-    plain = extract_lines(parse_html(f"<html><body>{body}</body></html>"))
-    article = extract_lines(parse_html('<html><head><meta property="og:type" content="article"></head>'
-                                       f"<body>{body}</body></html>"))
+    plain, article = plain_and_article(body)
     assert any("Teaser." in line for line in plain)
     assert not any("Teaser." in line for line in article)
     assert sum("Paragraph" in line for line in article) == 12
