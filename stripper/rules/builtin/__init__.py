@@ -12,11 +12,13 @@
 | STR6xx | cookie and consent notices             | notices.py    |
 | STR7xx | advertising labels                     | notices.py    |
 | STR8xx | tags, breadcrumbs, copyright footers   | footer.py     |
+| STR85x | author boxes                           | authors.py    |
 | STR900 | the trailing-junk pass                 | trailing.py   |
 """
 
 from ..model import Rule
 from . import (
+    authors,
     comments,
     containers,
     footer,
@@ -29,7 +31,8 @@ from . import (
     trailing,
 )
 
-_PACKS = (containers, head, comments, links, share, newsletter, related, notices, footer, trailing)
+_PACKS = (containers, head, comments, links, share, newsletter, related, notices, footer, authors,
+          trailing)
 
 
 def builtin_rules() -> list[Rule]:
