@@ -4,7 +4,7 @@
 |--------|----------------------------------------|---------------|
 | STR0xx | DOM: junk containers, hidden elements  | containers.py |
 | STR050 | the title repeated as the first line   | head.py       |
-| STR1xx | comment forms and prompts              | comments.py   |
+| STR1xx | comment forms, prompts and threads     | comments.py   |
 | STR2xx | coverage and "read more" link lines    | links.py      |
 | STR3xx | share, follow and print prompts        | share.py      |
 | STR4xx | newsletter and subscription boxes      | newsletter.py |
