@@ -156,7 +156,9 @@ _NAME_MAX_WORDS = 4
 
 
 def comment_threads(state: TextState, indices: Sequence[int]) -> list[int]:
-    """From the first comment header after the article to the end of the page."""
+    """From the first comment header after the article to the end of the last comment."""
+    if state.kind != "text":
+        return []  # a page's extractor has already told a forum's posts from an article's comments
     blocks = state.blocks
     texts = state.texts
     ends = list(accumulate(map(len, texts)))
@@ -201,7 +203,7 @@ COMMENT_THREADS = Rule(
     "text",
     "Readers' comments after the article: from the first comment header ('Jo says:') to the last comment.",
     comment_threads,
-    doc="""What it does: when the page, past its first quarter, holds two comment
+    doc="""What it does: when scraped text, past its first quarter, holds two comment
 headers or more ("Jo says:", "Jo March 3, 2024 at 6:26 pm", "Reply to Jo",
 "3 months ago", "Pingback: ..."), removes everything from the first of them
 (and the commenter's name on the line before it) to the end of the last
@@ -211,7 +213,9 @@ Why: a comment thread is made of full sentences, so the trailing-junk pass,
 which stops at prose, leaves it whole, and with it the footer after it (once
 the thread is gone, that pass reaches the footer). One header alone is not
 enough: an article may quote a dated message; two past the page's first
-quarter are a thread.""",
+quarter are a thread. Scraped text only: on a page, the extractor has already
+left out the comment sections of articles and kept the posts of forums, where
+the thread is the content.""",
     removes=("Jo Marsh says:\nGreat guide, thank you! We tried the coastal walk last weekend.\n"
              "Sam Reed says:\nGlad it helped, Jo. The northern loop is even better in spring.",
              "Dana\nMarch 3, 2024 at 6:26 pm\nDoes the ferry still run in winter?\n"
