@@ -136,7 +136,8 @@ class Stripper:
             title, blocks = split_text(text)
             meta = Extracted(title=title, url=url)
         rules = self.ruler.active("text")
-        state = TextState(blocks, url, host, meta.title, prefilter=self._prefilter(rules), author=meta.author)
+        state = TextState(blocks, url, host, meta.title, prefilter=self._prefilter(rules), author=meta.author,
+                          kind=kind)
         text_removed = run_text_rules(rules, state)
         return Page(kind, blocks, dom_removed, text_removed, meta)
 

@@ -179,6 +179,8 @@ class TextState:
     #: A quick test that every block matched by some pattern rule passes (see ``may_match``).
     prefilter: Any = None
     author: str | None = None
+    #: "text" for scraped text, "html" when the blocks come from a page's extractor
+    kind: str = "text"
 
     @cached_property
     def texts(self) -> list[str]:

@@ -4,7 +4,7 @@
 |--------|----------------------------------------|---------------|
 | STR0xx | DOM: junk containers, hidden elements  | containers.py |
 | STR050 | the title repeated as the first line   | head.py       |
-| STR1xx | comment forms and prompts              | comments.py   |
+| STR1xx | comment forms, prompts and threads     | comments.py   |
 | STR2xx | coverage and "read more" link lines    | links.py      |
 | STR3xx | share, follow and print prompts        | share.py      |
 | STR4xx | newsletter and subscription boxes      | newsletter.py |
@@ -12,11 +12,13 @@
 | STR6xx | cookie and consent notices             | notices.py    |
 | STR7xx | advertising labels                     | notices.py    |
 | STR8xx | tags, breadcrumbs, copyright footers   | footer.py     |
+| STR85x | author boxes                           | authors.py    |
 | STR900 | the trailing-junk pass                 | trailing.py   |
 """
 
 from ..model import Rule
 from . import (
+    authors,
     comments,
     containers,
     footer,
@@ -29,7 +31,8 @@ from . import (
     trailing,
 )
 
-_PACKS = (containers, head, comments, links, share, newsletter, related, notices, footer, trailing)
+_PACKS = (containers, head, comments, links, share, newsletter, related, notices, footer, authors,
+          trailing)
 
 
 def builtin_rules() -> list[Rule]:

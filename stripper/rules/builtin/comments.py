@@ -1,5 +1,14 @@
-"""Comment forms and prompts (STR1xx)."""
+"""Comment forms and prompts, comment threads (STR1xx)."""
 
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from itertools import accumulate
+
+from ...metadata import MONTH_WORDS
+from ..model import Rule, TextState, is_prose
 from ..patterns import literal, pattern_rule
 
 COMMENT_PROMPTS = pattern_rule(
@@ -119,4 +128,99 @@ Why: a scraped comment form leaves its field labels behind; single words like
     keeps=("Name the day and we will be there, the mayor said of the ceremony.",),
 )
 
-RULES = [COMMENT_PROMPTS, COMMENT_COUNT, COMMENT_FORM_LABELS]
+_DATE = (rf"(?:(?:{MONTH_WORDS})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}\.? (?:{MONTH_WORDS})\.?,? \d{{4}}"
+         r"|\d{1,4}[./-]\d{1,2}[./-]\d{2,4})")
+_TIME = r"\d{1,2}[:.h]\d\d(?: ?[ap]\.?m\.?)?"
+# The header of a posted comment: "Jo says:", "Jo March 3, 2024 at 6:26 pm", "Reply to Jo",
+# "3 months ago", "Pingback: ...". Each is a line of its own, in several languages.
+_COMMENT_HEADER = re.compile(
+    rf"(?:.{{1,60}}?\s(?:says|said|sagt|schreibt|dit|a écrit|dice|escribió)\s?:?"
+    rf"|(?!(?:published|updated|last updated|posted on|modified|veröffentlicht|aktualisiert|publié|mis à jour"
+    rf"|publicado|actualizado)\b)(?:posted by:? )?.{{0,60}}?\b(?:on |am |le |el )?{_DATE},?\s"
+    rf"(?:at |um |à |a las )?{_TIME}(?: \w{{2,4}})?"
+    rf"|(?:reply|replying|antwort|réponse|respuesta) (?:to|an|à|a) .{{1,40}}"
+    rf"|\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago"
+    rf"|(?:pingback|trackback)\s?:.{{1,200}})",
+    re.IGNORECASE,
+)
+# How headers end and start: a cheap first test before the regex.
+_HEADER_ENDS = tuple("0123456789") + ("says", "says:", "said:", "sagt:", "schreibt:", "dit :", "dit:", "écrit :",
+                                       "écrit:", "dice:", "escribió:", " ago", "am", "pm", "a.m.", "p.m.")
+_HEADER_STARTS = ("reply to ", "replying to ", "pingback", "trackback", "antwort an ", "réponse à ",
+                  "respuesta a ")
+_HEADER_MAX_WORDS = 14
+# A thread is two headers or more past this share of the page's text.
+_MIN_HEADERS = 2
+_MIN_SHARE_BEFORE = 0.25
+_NAME_MAX_WORDS = 4
+
+
+def comment_threads(state: TextState, indices: Sequence[int]) -> list[int]:
+    """From the first comment header after the article to the end of the last comment."""
+    if state.kind != "text":
+        return []  # a page's extractor has already told a forum's posts from an article's comments
+    blocks = state.blocks
+    texts = state.texts
+    ends = list(accumulate(map(len, texts)))
+    if not ends:
+        return []
+    first = bisect_left(ends, _MIN_SHARE_BEFORE * ends[-1])
+    # Headers are looked for among all blocks (other rules may have removed some, such as
+    # "3 months ago"); the regex runs only on short lines that end or start as a header does.
+    folded = state.folded
+    headers = [i for i in range(first, len(texts))
+               if len(text := folded[i]) <= 120 and (text.endswith(_HEADER_ENDS) or text.startswith(_HEADER_STARTS))
+               and len(text.split()) <= _HEADER_MAX_WORDS and _COMMENT_HEADER.fullmatch(texts[i])]
+    if len(headers) < _MIN_HEADERS:
+        return []
+    start = headers[0]
+    # The commenter's name may stand on its own line just before the header.
+    live = list(indices)
+    earlier = [i for i in live if i < start]
+    if earlier and not _TERMINAL.search(blocks[earlier[-1]].text) \
+            and len(blocks[earlier[-1]].text.split()) <= _NAME_MAX_WORDS:
+        start = earlier[-1]
+    # The thread ends with the last comment: the lines after the last header up to its first
+    # sentence, and the rest of that paragraph. Whatever follows is left to the other rules.
+    end = headers[-1]
+    later = [i for i in live if i > end]
+    for n, i in enumerate(later):
+        if is_prose(blocks[i].text):
+            end = i
+            for j in later[n + 1:]:
+                if blocks[j].para != blocks[i].para:
+                    break
+                end = j
+            break
+    return [i for i in live if start <= i <= end]
+
+
+_TERMINAL = re.compile(r"[.!?:]$")
+
+COMMENT_THREADS = Rule(
+    "STR104",
+    "comment-threads",
+    "text",
+    "Readers' comments after the article: from the first comment header ('Jo says:') to the last comment.",
+    comment_threads,
+    doc="""What it does: when scraped text, past its first quarter, holds two comment
+headers or more ("Jo says:", "Jo March 3, 2024 at 6:26 pm", "Reply to Jo",
+"3 months ago", "Pingback: ..."), removes everything from the first of them
+(and the commenter's name on the line before it) to the end of the last
+comment: its first sentence and the rest of its paragraph.
+
+Why: a comment thread is made of full sentences, so the trailing-junk pass,
+which stops at prose, leaves it whole, and with it the footer after it (once
+the thread is gone, that pass reaches the footer). One header alone is not
+enough: an article may quote a dated message; two past the page's first
+quarter are a thread. Scraped text only: on a page, the extractor has already
+left out the comment sections of articles and kept the posts of forums, where
+the thread is the content.""",
+    removes=("Jo Marsh says:\nGreat guide, thank you! We tried the coastal walk last weekend.\n"
+             "Sam Reed says:\nGlad it helped, Jo. The northern loop is even better in spring.",
+             "Dana\nMarch 3, 2024 at 6:26 pm\nDoes the ferry still run in winter?\n"
+             "Lee\nMarch 4, 2024 at 9:02 am\nOnly on weekends, from what I saw."),
+    keeps=("The mayor says:\nThe harbour will reopen in May, once the wall is repaired.",),
+)
+
+RULES = [COMMENT_PROMPTS, COMMENT_COUNT, COMMENT_FORM_LABELS, COMMENT_THREADS]

@@ -115,4 +115,32 @@ paragraphs between the real ones.""",
     keeps=("Learn more about the tides, the guide said, before you walk out to the island.",),
 )
 
-RULES = [SHARE_PROMPTS, FOLLOW_PROMPTS, PRINT_SAVE_BUTTONS, CALL_TO_ACTION_BUTTONS]
+FEEDBACK_PROMPTS = pattern_rule(
+    "STR305",
+    "feedback-prompts",
+    "Page-feedback widgets: 'Was this article helpful?', 'Yes No', 'Thank you for your feedback!'.",
+    doc="""What it does: removes the text of "was this helpful" widgets: the
+question, its Yes/No buttons, the thank-you message and the tally ("84% of
+people found this article helpful"), in four languages.
+
+Why: help centres, guides and health sites close every article with such a
+widget; its question and buttons come out as short paragraphs after the body.""",
+    blocks=[
+        r"(?:was|is) this (?:article|page|post|guide|answer|content|information) (?:helpful|useful)"
+        r"(?:\W+(?:yes\W+no|no\W+yes))?",
+        r"did you find this (?:article|page|post|guide|content|information) (?:helpful|useful)"
+        r"(?:\W+(?:yes\W+no|no\W+yes))?",
+        r"how (?:helpful|useful) was this (?:article|page|post)",
+        r"yes\W+no|(?:thank you|thanks) for (?:your|the) feedback(?:\W.{0,80})?",
+        r"\d{1,3}\s?% of (?:people|readers|users) found this (?:article|page|post|answer) helpful",
+        r"(?:\d+ (?:out of|of) \d+ )?(?:people|readers|users) found this (?:article|page|post|answer) helpful",
+        r"war (?:dieser artikel|diese seite) hilfreich|cet article (?:vous )?a-t-il été utile|"
+        r"(?:¿)?(?:te|le) (?:ha resultado|resultó) útil (?:este artículo|esta página)",
+    ],
+    removes=("Was this article helpful?", "Did you find this content helpful?", "Yes No",
+             "Thank you for your feedback!", "84% of people found this article helpful.",
+             "War dieser Artikel hilfreich?"),
+    keeps=("Was this article helpful to the council? Members said it changed the vote.",),
+)
+
+RULES = [SHARE_PROMPTS, FOLLOW_PROMPTS, PRINT_SAVE_BUTTONS, CALL_TO_ACTION_BUTTONS, FEEDBACK_PROMPTS]
