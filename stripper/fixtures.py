@@ -28,7 +28,7 @@ INPUT_NAMES = ("input.html", "input.html.gz", "input.txt")
 EXPECTED = "expected.txt"
 CASE_TOML = "case.toml"
 STRING_KEYS = ("url", "description", "title", "author", "date", "xfail")
-LIST_KEYS = ("must_remove", "must_keep", "rules_fired")
+LIST_KEYS = ("must_remove", "must_keep", "rules_fired", "extend_select")
 EXIT_FAILED, EXIT_USAGE = 1, 2
 
 
@@ -50,6 +50,7 @@ class Case:
     must_remove: tuple[str, ...] = ()
     must_keep: tuple[str, ...] = ()
     rules_fired: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()  #: rules that are off by default, turned on for this case
     xfail: str | None = None  #: the reason stripper fails this case today
 
 
@@ -170,6 +171,8 @@ def make_stripper() -> Stripper:
 
 
 def run_case(case: Case, stripper: Stripper) -> Article:
+    if case.extend_select:
+        stripper = Stripper(plugins=False, extend_select=case.extend_select)
     return stripper.extract(read_input(str(case.input), stripper.max_bytes), url=case.url)
 
 

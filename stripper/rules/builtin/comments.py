@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, compress, repeat
+from operator import or_
 
 from ...metadata import MONTH_WORDS
 from ..model import Rule, TextState, is_prose
@@ -168,9 +169,11 @@ def comment_threads(state: TextState, indices: Sequence[int]) -> list[int]:
     # Headers are looked for among all blocks (other rules may have removed some, such as
     # "3 months ago"); the regex runs only on short lines that end or start as a header does.
     folded = state.folded
-    headers = [i for i in range(first, len(texts))
-               if len(text := folded[i]) <= 120 and (text.endswith(_HEADER_ENDS) or text.startswith(_HEADER_STARTS))
-               and len(text.split()) <= _HEADER_MAX_WORDS and _COMMENT_HEADER.fullmatch(texts[i])]
+    tail = folded[first:]
+    shaped = map(or_, map(str.endswith, tail, repeat(_HEADER_ENDS)), map(str.startswith, tail, repeat(_HEADER_STARTS)))
+    headers = [i for i in compress(range(first, len(texts)), shaped)
+               if len(text := folded[i]) <= 120 and len(text.split()) <= _HEADER_MAX_WORDS
+               and _COMMENT_HEADER.fullmatch(texts[i])]
     if len(headers) < _MIN_HEADERS:
         return []
     start = headers[0]
@@ -203,6 +206,7 @@ COMMENT_THREADS = Rule(
     "text",
     "Readers' comments after the article: from the first comment header ('Jo says:') to the last comment.",
     comment_threads,
+    enabled=False,
     doc="""What it does: when scraped text, past its first quarter, holds two comment
 headers or more ("Jo says:", "Jo March 3, 2024 at 6:26 pm", "Reply to Jo",
 "3 months ago", "Pingback: ..."), removes everything from the first of them
@@ -215,7 +219,11 @@ the thread is gone, that pass reaches the footer). One header alone is not
 enough: an article may quote a dated message; two past the page's first
 quarter are a thread. Scraped text only: on a page, the extractor has already
 left out the comment sections of articles and kept the posts of forums, where
-the thread is the content.""",
+the thread is the content.
+
+Off by default: it looks at every line of the text's last three quarters,
+about a tenth of the scraped-text path's time; turn it on with
+``--extend-select STR104``.""",
     removes=("Jo Marsh says:\nGreat guide, thank you! We tried the coastal walk last weekend.\n"
              "Sam Reed says:\nGlad it helped, Jo. The northern loop is even better in spring.",
              "Dana\nMarch 3, 2024 at 6:26 pm\nDoes the ferry still run in winter?\n"
