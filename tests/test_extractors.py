@@ -82,6 +82,13 @@ def test_a_long_footer_beside_the_main_element_is_still_junk():
     assert any("Quote 4." in line for line in lines(page.replace("main>", "div>").replace("article>", "div>")))
 
 
+def test_a_main_element_with_a_few_paragraphs_outweighed_by_its_footer_is_still_the_body():
+    policies = "".join(f"<p>{PROSE[i % 2]} Policy {i}.</p>" for i in range(100))
+    found = lines(f"<main><h1>Trail shoes</h1>{ARTICLE}</main><footer><div class='legal'>{policies}</div></footer>")
+    assert sum("Paragraph" in line for line in found) == 6
+    assert not any("Policy" in line for line in found)
+
+
 def test_on_article_pages_the_body_container_is_the_region():
     # the body holds about 60% of the page's prose, the product cards beside it the rest
     cards = "".join(f"<div class='card'><p>{PROSE[i % 2]} Card {i}.</p></div>" for i in range(4))

@@ -82,12 +82,14 @@ DISCUSSION_MIN_SHARE = 0.4
 # A junk container holding more than this share of the page's weight is content after all (a
 # page swallowed by an unclosed tag), unless it is an overlay (sign-in sheets, cookie settings and
 # policy texts in modals are hidden until asked for, and never the page's content), or it sits
-# beside a landmark: a main or article element holding LANDMARK_MIN_SHARE of the page's weight
-# outside any junk container (then the page is not swallowed, and a footer is a footer).
+# beside a landmark: a main or article element holding LANDMARK_MIN_SHARE of the page's weight,
+# or LANDMARK_MIN_CHARS characters, outside any junk container (then the page is not swallowed,
+# and a footer is a footer, however many policy texts it holds).
 JUNK_MAX_SHARE = 0.3
 OVERLAYS = frozenset({"dialog", "modal", "popup", "cookie", "consent", "gdpr"})
 LANDMARKS = frozenset({"main", "article"})
 LANDMARK_MIN_SHARE = 0.1
+LANDMARK_MIN_CHARS = 500
 # On article pages, an article-body container (itemprop=articleBody, or one of these classes)
 # holding BODY_MIN_SHARE of the region's weight is the region: what surrounds it inside the
 # region (teasers, author boxes, product cards, testimonials) is not the article.
@@ -237,14 +239,16 @@ def _region(body, weights: dict, total: int, share: float):
 
 
 def _landmarks(blocks: list[_Block], raw: list[int], raw_total: int) -> list:
-    """The main and article elements holding LANDMARK_MIN_SHARE of the page's weight outside junk."""
+    """The main and article elements holding LANDMARK_MIN_SHARE of the page's weight, or
+    LANDMARK_MIN_CHARS, outside junk."""
     held: dict = {}
     for block, w in zip(blocks, raw, strict=True):
         if w and not block.junk:
             for element in block.path:
                 if element.tag in LANDMARKS:
                     held[element] = held.get(element, 0) + w
-    return [element for element, w in held.items() if w >= LANDMARK_MIN_SHARE * raw_total]
+    need = min(LANDMARK_MIN_SHARE * raw_total, LANDMARK_MIN_CHARS)
+    return [element for element, w in held.items() if w >= need]
 
 
 def _beside(container, landmarks: list) -> bool:
