@@ -38,7 +38,8 @@ SCRIPT_NOTICES = pattern_rule(
     "script-notices",
     "Placeholders of players and apps that need scripts: 'Please enable JavaScript', 'Video unavailable'.",
     doc="""What it does: removes the fallback messages that embedded players, maps and
-apps print when scripts do not run, in four languages.
+apps print when scripts do not run, in four languages, and the "Loading..."
+placeholders they show until their script has run.
 
 Why: a scraper does not run scripts, so every embed on the page leaves its
 "enable JavaScript" placeholder between the paragraphs.""",
@@ -52,10 +53,13 @@ Why: a scraper does not run scripts, so every embed on the page leaves its
         r"bitte aktivieren sie javascript.{0,80}",
         r"(?:veuillez )?activer javascript.{0,80}",
         r"(?:por favor,? )?(?:habilita|activa) javascript.{0,80}",
+        r"loading(?: (?:the )?(?:paragraph|specifications|specs|prices?(?: for your region)?|comments|video|map|"
+        r"player|content|results|reviews|widget))?(?:\.\.\.|…)?",
     ],
     removes=("Video unavailable. Please enable JavaScript to watch this video.",
              "Your browser does not support the video tag.", "Please enable JavaScript",
-             "Bitte aktivieren Sie JavaScript, um dieses Video anzusehen."),
+             "Bitte aktivieren Sie JavaScript, um dieses Video anzusehen.", "Loading...",
+             "Loading prices for your region"),
     keeps=("Please enable JavaScript only for sites you trust, the security researchers advised.",
            "The video was unavailable for several hours after the outage, the company said."),
 )

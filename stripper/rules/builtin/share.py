@@ -102,15 +102,19 @@ paragraphs between the real ones.""",
         "search", "sign in", "log in", "login", "register", "sign up free", "download",
         "download now", "contact us", "call now", "call us", "website", "directions",
         "see the rating", "mehr erfahren", "jetzt kaufen", "en savoir plus", "acheter",
-        "más información", "comprar", "saber más", "leer más",
+        "más información", "comprar", "saber más", "leer más", "get price", "get prices",
+        "track price", "where to buy", "best prices today", "visit website", "visit site",
+        "jump to details",
     )
     + [r"(?:check|see|view|compare) (?:the )?(?:price|prices|deal|deals|availability)"
-       r"(?: (?:at|on) [\w .&'-]{1,40})?(?: \(on sale\))?",
-       r"(?:buy|shop|order|get it|view|see it) (?:at|on|from) [\w .&'-]{1,40}",
+       r"(?: (?:at|on) [\w .&'-]{1,40})?(?: \(?on sale\)?)?",
+       r"(?:buy|shop|order|get it|view|see|see it|read|watch(?: the)?(?: full)?(?: review| video)?) "
+       r"(?:at|on|from) [\w .&'-]{1,40}",
        r"\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago",
        r"(?:reply|like|quote|report)(?:\W+(?:reply|like|quote|report|share))+",
        r"\+\s*more info"],
-    removes=("Learn more", "Buy now", "Check price at Amazon", "Reply", "3 months ago",
+    removes=("Learn more", "Buy now", "Check price at Amazon", "Check Price at Amazon On Sale", "Read on Amazon",
+             "Watch review on YouTube", "Where to buy", "Reply", "3 months ago",
              "View this post on Instagram", "Table of contents"),
     keeps=("Learn more about the tides, the guide said, before you walk out to the island.",),
 )
