@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import chain, compress, repeat
+from itertools import accumulate, chain, compress, repeat
 from operator import and_, itemgetter, not_
 from typing import Any, Literal
 
@@ -234,6 +234,15 @@ class TextState:
             return [i for i in self._maybe if blocks[i].removed_by is None]
         maybe = self.may_match
         return [i for i in indices if maybe[i]]
+
+    def first_past(self, share: float) -> int:
+        """The index of the first block that ends past ``share`` of the page's text (in characters)."""
+        ends = self._ends
+        return bisect_left(ends, share * ends[-1]) if ends else 0
+
+    @cached_property
+    def _ends(self) -> list[int]:
+        return list(accumulate(map(len, self.texts)))
 
     @cached_property
     def substantial(self) -> list[bool]:

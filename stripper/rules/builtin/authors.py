@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from itertools import accumulate, compress, repeat
+from itertools import compress, repeat
 from operator import le
 
 from ..model import FUNCTION_WORDS, Rule, TextState, word_count
@@ -127,10 +127,7 @@ def author_bios(state: TextState, indices: Sequence[int]) -> list[int]:
     """A name line, an optional role line and the bio paragraph that opens with the name."""
     blocks = state.blocks
     texts = state.texts
-    ends = list(accumulate(map(len, texts)))
-    if not ends:
-        return []
-    first = bisect_left(ends, _MIN_SHARE_BEFORE * ends[-1])
+    first = state.first_past(_MIN_SHARE_BEFORE)
     # Name lines are rare: short lines of two to seven capitalised words.
     later = indices[bisect_left(indices, first):]
     short = compress(later, map(le, map(len, map(texts.__getitem__, later)), repeat(60)))

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
-from itertools import accumulate, compress, repeat
+from itertools import compress, repeat
 from operator import or_
 
 from ...metadata import MONTH_WORDS
@@ -162,10 +161,7 @@ def comment_threads(state: TextState, indices: Sequence[int]) -> list[int]:
         return []  # a page's extractor has already told a forum's posts from an article's comments
     blocks = state.blocks
     texts = state.texts
-    ends = list(accumulate(map(len, texts)))
-    if not ends:
-        return []
-    first = bisect_left(ends, _MIN_SHARE_BEFORE * ends[-1])
+    first = state.first_past(_MIN_SHARE_BEFORE)
     # Headers are looked for among all blocks (other rules may have removed some, such as
     # "3 months ago"); the regex runs only on short lines that end or start as a header does.
     folded = state.folded
