@@ -61,6 +61,7 @@ _JUNK_WORDS = (
     r"entry-meta|meta|jp-relatedposts|yarpp|read-more|more-stories|trending|most-popular|print|paywall|timestamp"
 )
 JUNK_ATTR = re.compile(rf"(?:^|[\s_-])({_JUNK_WORDS})(?:$|[\s_-])", re.IGNORECASE)
+# Class names that start so are modifiers ("has-sidebar", "hide-read-more-ad"): never junk words.
 MODIFIER_PREFIXES = ("has-", "no-", "with-", "without-", "hide-", "show-", "is-", "not-")
 # Elements that are never junk because of their class.
 NEVER_JUNK = frozenset({"html", "body", "article", "main"})
