@@ -113,7 +113,8 @@ COMMENT_FORM_LABELS = pattern_rule(
     "Bare form-field labels after the article: 'Name *', 'Email *', 'Website', 'Comment'.",
     scope="tail",
     doc="""What it does: removes bare field labels ("Name *", "Email", "Website",
-"Comment", "Post Comment") in the trailing part of the page, after the last
+"Comment", "Post Comment") and comment plugins' controls ("Notify of",
+"Newest Oldest Most Voted") in the trailing part of the page, after the last
 real paragraph.
 
 Why: a scraped comment form leaves its field labels behind; single words like
@@ -123,8 +124,11 @@ Why: a scraped comment form leaves its field labels behind; single words like
         r"nom|nombre|correo(?:\s+electrónico)?|sitio\s+web|site\s+web|commentaire|comentario|"
         r"kommentar|webseite|e-mail-adresse)",
         r"post comment|submit|send|senden|envoyer|enviar",
+        # comment plugins' controls, and the "Δ" of WordPress's anti-spam field
+        r"notify of|new follow-up comments new replies to my comments|δ",
+        r"(?:most voted|newest|oldest|inline feedbacks)(?:\W+(?:most voted|newest|oldest|inline feedbacks)){1,3}",
     ],
-    removes=("Name *", "Email *", "Website", "Comment", "Post Comment"),
+    removes=("Name *", "Email *", "Website", "Comment", "Post Comment", "Notify of", "Δ", "Newest Oldest Most Voted"),
     keeps=("Name the day and we will be there, the mayor said of the ceremony.",),
 )
 

@@ -68,7 +68,8 @@ IMAGE_CREDITS = pattern_rule(
     "STR804",
     "image-credits",
     "Photo and image credit lines: 'Credit: Jane Doe', 'Photo: Reuters', 'Image via Getty'.",
-    doc="""What it does: removes short lines that credit a photo, image or video.
+    doc="""What it does: removes short lines that credit a photo, image or video, and
+captions that end with their credit ("... Credit: Jo Smith").
 
 Why: captions are dropped with their images, but credit lines stay behind
 between paragraphs.""",
@@ -77,10 +78,13 @@ between paragraphs.""",
     starts=[r"(?:photo|image|picture|illustration) (?:by|via|courtesy of) \w",
             r"(?:credit|courtesy|©)\s*(?:of\s+)?(?:getty|reuters|ap|afp|shutterstock|istock|unsplash)"],
     blocks=[r"(?:getty images|reuters|afp|shutterstock|istock|unsplash|ap photo)"
-            r"(?:\s*/\s*[\w .]{1,40})?"],
+            r"(?:\s*/\s*[\w .]{1,40})?",
+            # a caption that ends with its credit: "The view from the ridge. Credit: Jo Smith"
+            r".{10,300}[.!?…\w] (?:photo )?credit: [\w.'’ -]{2,40}"],
     label_max_words=12,
     removes=("Credit: The Spruce Eats", "Photo: Reuters", "Image by Jane Doe",
-             "Getty Images", "Source: company filings"),
+             "Getty Images", "Source: company filings",
+             "The family that backpacks together stays together. Credit: Chris Miller"),
     keeps=("Credit card debt rose for the fourth quarter in a row, the bank said.",),
 )
 
