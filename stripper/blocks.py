@@ -14,6 +14,8 @@ from .decode import NOT_XML, xml_safe
 
 # Lines holding only whitespace; \x1c-\x1f are whitespace that decode turns into spaces (see split_text).
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\x1c-\x1f]*\n")
+# C1 control characters: in scraped text, the trace of UTF-8 read as Latin-1 upstream.
+_C1_CONTROL = re.compile("[\x80-\x9f]")
 _TITLE_MAX_CHARS = 160
 _TITLE_MAX_WORDS = 25
 
@@ -59,6 +61,8 @@ def split_text(text: str) -> tuple[str | None, list[Block]]:
     paragraph per line. A short first line followed by a blank line is the title.
     ``text`` may hold characters XML refuses (see :func:`~stripper.decode.decode`):
     such texts are rare, and cleaned as decode cleans them once a line shows one.
+    A line holding C1 control characters is UTF-8 that was read as Latin-1 before
+    it was saved ("itâ\x80\x99s"), and is read again as UTF-8 when it decodes.
     """
     source = text
     if "\r" in text:
@@ -66,9 +70,12 @@ def split_text(text: str) -> tuple[str | None, list[Block]]:
     paragraphs = [p for p in _BLANK_LINE.split(text.strip()) if p and not p.isspace()]
     title = None
     if len(paragraphs) > 1 and "\n" not in paragraphs[0].strip() and _is_title(paragraphs[0]):
-        title = clean_line(paragraphs.pop(0))
+        raw_title = paragraphs.pop(0)
+        title = clean_line(raw_title)
         if not title.isprintable() and NOT_XML.search(title):
             return split_text(xml_safe(source))
+        if _C1_CONTROL.search(raw_title):
+            title = clean_line(_undo_latin1(raw_title))
     if len(paragraphs) == 1:
         paragraphs = paragraphs[0].split("\n")
     blocks = []
@@ -81,10 +88,21 @@ def split_text(text: str) -> tuple[str | None, list[Block]]:
             elif NOT_XML.search(raw):
                 return split_text(xml_safe(source))
             else:
+                if _C1_CONTROL.search(raw):
+                    raw = _undo_latin1(raw)
                 line = " ".join(raw.split())
             if line:
                 blocks.append(Block(line, number))
     return title, blocks
+
+
+def _undo_latin1(line: str) -> str:
+    """A line of UTF-8 that was read as Latin-1 before it reached us ("devicesâ\x80\x99"),
+    read again as UTF-8; the line itself when it is not that."""
+    try:
+        return line.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return line
 
 
 def _is_title(line: str) -> bool:

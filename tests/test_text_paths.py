@@ -14,18 +14,29 @@ from stripper.rules.model import normalise
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
+def reread(line):
+    """A line holding C1 controls, read again as UTF-8 when it is UTF-8 read as Latin-1."""
+    if re.search("[\x80-\x9f]", line):
+        try:
+            return line.encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            pass
+    return line
+
+
 def reference_split(text):
-    """split_text as specified: what XML refuses cleaned, paragraphs at blank lines, every line cleaned."""
+    """split_text as specified: what XML refuses cleaned, paragraphs at blank lines, every line
+    cleaned (and read again as UTF-8 when it was read as Latin-1)."""
     text = xml_safe(text).replace("\r\n", "\n").replace("\r", "\n")
     paragraphs = [p for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
     title = None
     if len(paragraphs) > 1 and "\n" not in paragraphs[0].strip():
         first = clean_line(paragraphs[0])
         if 0 < len(first) <= 160 and len(first.split()) <= 25:
-            title = clean_line(paragraphs.pop(0))
+            title = clean_line(reread(paragraphs.pop(0)))
     if len(paragraphs) == 1:
         paragraphs = paragraphs[0].split("\n")
-    blocks = [(clean_line(line), n) for n, p in enumerate(paragraphs) for line in p.split("\n")]
+    blocks = [(clean_line(reread(line)), n) for n, p in enumerate(paragraphs) for line in p.split("\n")]
     return title, [b for b in blocks if b[0]]
 
 
@@ -158,3 +169,10 @@ def test_each_rule_matches_what_it_would_match_alone():
     for part, indices in found.items():
         assert indices == {i for i, t in enumerate(texts) if part.matches(normalise(t), t)}
     assert sum(map(len, found.values())) > 50
+
+
+def test_utf8_read_as_latin1_upstream_is_read_again():
+    text = "Mobile’s year\n\nIt’s here — at last.".encode().decode("latin-1") + "\nCaf\u00e9 prices \u0085 rose."
+    title, blocks = split_text(text)
+    assert title == "Mobile’s year"
+    assert [b.text for b in blocks] == ["It’s here — at last.", "Café prices rose."]
