@@ -43,6 +43,7 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -330,22 +331,21 @@ def jobs_scaling(rep: Report, cfg: dict, tmp: Path) -> None:
         runs[jobs] = run_measured([cli, "extract", "-q", "-f", "jsonl", "-j", str(jobs), str(folder)], capture=False)
     # The machine's own ceiling for -j 2: two separate -j 1 processes at once, each on every other
     # page, with no pool between them. On virtual CPUs, two busy processes each run slower.
+    files = sorted(folder.iterdir())
     halves = []
-    for k, files in enumerate((sorted(folder.iterdir())[0::2], sorted(folder.iterdir())[1::2])):
+    for k in (0, 1):
         half = tmp / f"jobs-half{k}"
         half.mkdir()
-        for path in files:
+        for path in files[k::2]:
             os.symlink(os.readlink(path) if path.is_symlink() else path, half / path.name)
         halves.append(half)
     log("two separate extract -j 1 at once, every other page each")
-    pair: list = [None, None]
     start = time.perf_counter()
-    threads = [threading.Thread(target=lambda k=k: pair.__setitem__(k, run_measured(
-        [cli, "extract", "-q", "-f", "jsonl", "-j", "1", str(halves[k])], capture=False))) for k in (0, 1)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        pair = list(pool.map(
+            lambda half: run_measured([cli, "extract", "-q", "-f", "jsonl", "-j", "1", str(half)], capture=False),
+            halves,
+        ))
     pair_wall = time.perf_counter() - start
     pair_cpu = pair[0].cpu + pair[1].cpu
     ratio = runs[1].wall / runs[2].wall
