@@ -140,19 +140,24 @@ def extract_lines(tree) -> list[str]:
     kind = {j: _kind(j) for j in containers}
     held: dict = {}
     held_kind: dict = {}
+    held_landmark: dict = {}  # by main and article element: the weight they hold outside junk
     clean = 0
     for block, w in zip(blocks, raw, strict=True):
         if not w:
             continue
         if not block.junk:
             clean += w
+            for element in block.path:
+                if element.tag in LANDMARKS:
+                    held_landmark[element] = held_landmark.get(element, 0) + w
             continue
         for j in block.junk:
             held[group[j]] = held.get(group[j], 0) + w
         for k in {kind[j] for j in block.junk}:
             held_kind[k] = held_kind.get(k, 0) + w
     discussion = {k for k in DISCUSSION if held_kind.get(k, 0) > max(DISCUSSION_MIN_SHARE * raw_total, 5 * clean)}
-    landmarks = _landmarks(blocks, raw, raw_total)
+    need = min(LANDMARK_MIN_SHARE * raw_total, LANDMARK_MIN_CHARS)
+    landmarks = [element for element, w in held_landmark.items() if w >= need]
     junk_ok = {j for j in containers if kind[j] in discussion
                or (kind[j] not in OVERLAYS and held.get(group[j], 0) > JUNK_MAX_SHARE * raw_total
                    and not (landmarks and _beside(j, landmarks)))}
@@ -237,19 +242,6 @@ def _region(body, weights: dict, total: int, share: float):
         if best is None or best_w < need:
             return node
         node = best
-
-
-def _landmarks(blocks: list[_Block], raw: list[int], raw_total: int) -> list:
-    """The main and article elements holding LANDMARK_MIN_SHARE of the page's weight, or
-    LANDMARK_MIN_CHARS, outside junk."""
-    held: dict = {}
-    for block, w in zip(blocks, raw, strict=True):
-        if w and not block.junk:
-            for element in block.path:
-                if element.tag in LANDMARKS:
-                    held[element] = held.get(element, 0) + w
-    need = min(LANDMARK_MIN_SHARE * raw_total, LANDMARK_MIN_CHARS)
-    return [element for element, w in held.items() if w >= need]
 
 
 def _beside(container, landmarks: list) -> bool:
