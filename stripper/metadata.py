@@ -171,10 +171,10 @@ def _title(page: _Page, tree, url: str | None) -> str | None:
         if len(parts) > 1 and _key(parts[-1]) in {_key(h) for h in h1s}:
             sites.add(_key(parts[-1]))
     h1s = [h for h in h1s if _key(h) not in sites]
-    runs = _runs(title, sites) if title else {}
+    runs = _runs(title, sites) if title else set()
     for declared in (og, ld):
         if declared and _key(declared) not in runs:
-            runs.update({k: v for k, v in _runs(declared, sites).items() if k not in runs})
+            runs |= _runs(declared, sites)
     for h1 in h1s:
         if _key(h1) in runs:
             return h1
@@ -202,18 +202,18 @@ def _h1s(tree) -> list[str]:
     return out
 
 
-def _runs(title: str, sites: set[str]) -> dict[str, str]:
-    """Every run of consecutive ``title`` parts that is not the site's name, by key."""
+def _runs(title: str, sites: set[str]) -> set[str]:
+    """The keys of every run of consecutive ``title`` parts that is not the site's name."""
     pieces = _TITLE_SEPARATOR.split(title)
     parts, seps = pieces[0::2], pieces[1::2]
-    out: dict[str, str] = {}
+    out: set[str] = set()
     for i in range(len(parts)):
         text = ""
         for j in range(i, len(parts)):
             text = parts[j] if j == i else text + seps[j - 1] + parts[j]
             key = _key(text)
-            if key and key not in sites and key not in out:
-                out[key] = text.strip()
+            if key and key not in sites:
+                out.add(key)
     return out
 
 
