@@ -67,6 +67,7 @@ TARGET_PATHOLOGICAL_S = 10.0
 FULL = {
     "html_pages": 200,
     "rounds": 3,
+    "text_rounds": 5,
     "warmup": 5,
     "jobs_pages": 2000,
     "text_inputs": 0,
@@ -77,6 +78,7 @@ FULL = {
 QUICK = {
     "html_pages": 60,
     "rounds": 3,
+    "text_rounds": 3,
     "warmup": 3,
     "jobs_pages": 300,
     "text_inputs": 200,
@@ -399,8 +401,8 @@ def text_speed(rep: Report, cfg: dict, tmp: Path) -> None:
     inputs = tmp / "texts.json"
     inputs.write_text(json.dumps({"texts": texts}))
     runs = []
-    for r in range(cfg["rounds"]):
-        log(f"text round {r + 1}/{cfg['rounds']} over {len(texts)} texts")
+    for r in range(cfg["text_rounds"]):  # each round is short: more of them steady the median
+        log(f"text round {r + 1}/{cfg['text_rounds']} over {len(texts)} texts")
         runs.append(worker("stripper-text", inputs, cfg["warmup"]))
     size = runs[0]["bytes"]
     cpu = statistics.median(x["cpu"] for x in runs)
@@ -541,6 +543,7 @@ def render(rep: Report, cfg: dict, mode: str, started: str, elapsed: float) -> s
     ]
     counts = (
         f"Counts ({mode}): {cfg['html_pages']} HTML pages × {cfg['rounds']} rounds; "
+        f"texts × {cfg['text_rounds']} rounds (median); "
         f"-j scaling over {cfg['jobs_pages']} pages; memory {cfg['memory_small']} vs "
         f"{cfg['memory_large']:,} files. `--quick` uses {QUICK['html_pages']} pages, "
         f"{QUICK['jobs_pages']} pages, {QUICK['text_inputs']} texts and "

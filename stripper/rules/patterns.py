@@ -139,37 +139,28 @@ class BlockMatcher:
                 leading.setdefault(pattern, []).append(part)
         return whole, leading
 
-    @cached_property
-    def _parts_by_start(self) -> dict[tuple[str, str], frozenset[BlockMatcher]]:
-        return {}
-
     def part_matches(self, state: TextState) -> dict[BlockMatcher, frozenset[int]]:
         """Of a union: what each part matches on the page. Only the blocks the union matches are
-        tried, and each only against the parts whose patterns may match it."""
+        tried, each only against the patterns that may match it (by its start and length), and a
+        pattern that matches credits every part that holds it."""
         whole, leading = self._owners
         keys, folded, texts = state.keys, state.folded, state.texts
         found: dict[BlockMatcher, set[int]] = {part: set() for part in self.parts}
-        by_start = self._parts_by_start
+        phrase_patterns = self._whole.phrase_patterns
         for i in state._maybe:
             key, fold = keys[i], folded[i]
-            parts = by_start.get((key[:_START_SIZE], fold[:_START_SIZE]))
-            if parts is None or not key:
-                parts = by_start[key[:_START_SIZE], fold[:_START_SIZE]] = frozenset(
-                    part
-                    for alternation, owners, start in ((self._whole, whole, key[:_START_SIZE]),
-                                                       (self._leading, leading, fold[:_START_SIZE]))
-                    for pattern in (alternation._start_patterns(start) if start else alternation.possible_patterns(""))
-                    for part in owners.get(pattern, ())
-                )
-            extra = [(whole, pattern) for pattern in self._whole.phrase_patterns.get(key, ())]
-            for alternation, owners, text in ((self._whole, whole, key), (self._leading, leading, fold)):
-                extra += [(owners, pattern) for (needed, _), pattern
-                          in zip(alternation._gated, alternation.gated_patterns, strict=True) if needed in text]
-            if extra:
-                parts = parts.union(part for owners, pattern in extra for part in owners.get(pattern, ()))
+            parts: set[BlockMatcher] = set()
+            for pattern in phrase_patterns.get(key, ()):
+                parts.update(whole[pattern])
+            for pattern, test in self._whole.tests_for(key):
+                if test(key) is not None:
+                    parts.update(whole[pattern])
+            for pattern, test in self._leading.tests_for(fold):
+                if test(fold) is not None:
+                    parts.update(part for part in leading[pattern]
+                                 if part not in parts and not more_words_than(texts[i], part.label_max_words))
             for part in parts:
-                if part.matches(key, texts[i], fold):
-                    found[part].add(i)
+                found[part].add(i)
         return {part: frozenset(indices) for part, indices in found.items()}
 
     def __getstate__(self) -> dict:
@@ -224,7 +215,7 @@ class _Alternation:
         self._chars = frozenset(c for _, first, _ in regexes if first is not None for c in first)
         self._anywhere = any(first is None for _, first, _ in regexes)
         self._testers: list[dict[str, Any]] = [{} for _ in _LENGTH_CLASSES]
-        # For texts whose first two characters are ASCII: the patterns that can start with them.
+        # For texts whose first _START_SIZE characters are ASCII: the patterns that can start with them.
         # Which patterns can start how: starts shorter than _START_SIZE, and the last
         # character of full-size starts by the characters before it.
         self._short_starts: dict[str, set[int]] = {}
@@ -246,6 +237,8 @@ class _Alternation:
         self._patterns_by_start: dict[str, tuple[str, ...]] = {}
         self._by_choice: dict[tuple[int, ...], Any] = {}
         self._patterns = [p for p, _, _ in regexes]
+        self._widths = {p: width for p, _, width in regexes}
+        self._tests: dict[tuple[str, int], tuple[tuple[str, Any], ...]] = {}
         self._any = bool(phrases or regexes or gated)
 
     def __bool__(self) -> bool:
@@ -352,6 +345,24 @@ class _Alternation:
             testers.append(tester)
         return None if all(tester is None for tester in testers) else testers
 
+    def tests_for(self, text: str) -> tuple[tuple[str, Any], ...]:
+        """The regex patterns that may match ``text`` (by its start, its length and the literals
+        it holds), each with its test (``match`` or ``fullmatch``)."""
+        start = text[:_START_SIZE]
+        length_class = bisect_left(_LENGTH_CLASSES, len(text)) if self._whole else 0
+        tests = self._tests.get((start, length_class))
+        if tests is None:
+            patterns = self._start_patterns(start) if start else self._patterns
+            low = _LENGTH_CLASSES[length_class - 1] + 1 if length_class else 0
+            high = _LENGTH_CLASSES[length_class]
+            tests = self._tests[start, length_class] = tuple(
+                (pattern, _any_of([pattern], self._method)) for pattern in patterns
+                if self._widths[pattern][0] <= high and self._widths[pattern][1] >= low)
+        if self._gated:
+            tests += tuple((pattern, test) for (needed, test), pattern
+                           in zip(self._gated, self.gated_patterns, strict=True) if needed in text)
+        return tests
+
     def hits(self, texts: Sequence[str]) -> set[int]:
         """The indices of ``texts`` that match: ``{i for i, t in enumerate(texts) if self(t)}``."""
         found: set[int] = set()
@@ -370,8 +381,10 @@ class _Alternation:
             entries = list(map(starts.get, heads, repeat(_UNBUILT)))
             for i in compress(range(len(texts)), entries):
                 testers = entries[i]
-                if testers is _UNBUILT:
-                    testers = by_start(heads[i])
+                if testers is _UNBUILT:  # a start first seen on this page, maybe on an earlier line
+                    testers = starts.get(heads[i], _UNBUILT)
+                    if testers is _UNBUILT:
+                        testers = by_start(heads[i])
                     if testers is None:
                         continue
                 text = texts[i]
@@ -495,10 +508,11 @@ def _first_chars(ops) -> tuple[frozenset[str] | None, bool]:
 
 # In the starts of patterns: "any character here".
 _ANY_CHAR = "\x00"
-# How many leading characters pick the patterns tried on a text. Three pick fewer patterns per
-# text, but a page brings so many new three-character starts, each worked out on first sight,
-# that two are quicker overall (scraped text: about 15% less time, same output).
-_START_SIZE = 2
+# How many leading characters pick the patterns tried on a text. Two let common word starts
+# ("th", "wh", "ma") try many patterns that begin like them ("thanks", "whatsapp", "mastodon");
+# four pick fewest, but each new start is worked out on first sight and a page brings many.
+# Three are quickest for one pass over scraped text (10% fewer instructions than two; same output).
+_START_SIZE = 3
 _START = itemgetter(slice(0, _START_SIZE))
 # ... "any digit", "any space" (\d and \s: in ASCII text, these characters).
 _A_DIGIT, _ASCII_DIGITS = "\x01", frozenset("0123456789")
