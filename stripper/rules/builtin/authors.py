@@ -105,6 +105,12 @@ def _given(name: str) -> list[str]:
     return words[1:] if words[0].rstrip(".").lower() in {"dr", "prof", "mr", "mrs", "ms"} else words
 
 
+def _may_open_bio(text: str, name_line: str) -> bool:
+    """A quick test that :func:`_opens_bio` may hold for ``text`` and any name on ``name_line``:
+    the name's first word is one of the line's first five ("Written by Dr. Jo Reed")."""
+    return text.startswith(tuple(name_line.split(" ", 5)[:5])) or _FIRST_PERSON.match(text) is not None
+
+
 def _opens_bio(text: str, name: str) -> bool:
     """Whether ``text`` reads as the bio of ``name``: it opens with the name (or the first
     name, or "I'm ...") and speaks of a person."""
@@ -128,20 +134,25 @@ def author_bios(state: TextState, indices: Sequence[int]) -> list[int]:
     blocks = state.blocks
     texts = state.texts
     first = state.first_past(_MIN_SHARE_BEFORE)
-    # Name lines are rare: short lines of two to seven capitalised words.
+    # Name lines are rare: short lines of two to seven capitalised words, followed (perhaps
+    # after a role line) by a line that may open a bio. Both tests are cheap, and come first.
     later = indices[bisect_left(indices, first):]
     short = compress(later, map(le, map(len, map(texts.__getitem__, later)), repeat(60)))
-    names = [(i, name) for i in short
-             if 0 < (text := texts[i]).count(" ") <= 6 and text.partition(",")[0].istitle() and (name := _person(text))]
+    live = state.live()
+    names = []
+    for i in short:
+        text = texts[i]
+        if not (0 < text.count(" ") <= 6 and text.partition(",")[0].istitle()):
+            continue
+        n = bisect_left(live, i)
+        if any(_may_open_bio(texts[j], text) for j in live[n + 1:n + 3]) and (name := _person(text)):
+            names.append((n, i, name))
     if not names:
         return []
-    live = state.live()
-    position = {i: n for n, i in enumerate(live)}
     wanted = set(indices)
     found: list[int] = []
     done = -1  # the last live position already taken into a bio
-    for i, name in names:
-        n = position[i]
+    for n, i, name in names:
         if n <= done or n + 1 >= len(live):
             continue
         box = [i]
