@@ -7,8 +7,10 @@ from collections.abc import Iterable
 from ..model import Rule, TextState, is_prose, word_count
 from ..patterns import BlockMatcher, literal, pattern_rule
 
-# A list item under a "related" heading: a headline, not a paragraph.
+# A list item under a "related" heading: a headline, not a paragraph, or a teaser's excerpt,
+# cut short ("... the council said on Tuesday th...").
 _ITEM_MAX_WORDS = 20
+_TRUNCATED = ("...", "…", "[…]", "[...]")
 
 _HEADINGS = BlockMatcher(
     blocks=[
@@ -19,6 +21,7 @@ _HEADINGS = BlockMatcher(
         r"(?:most|the most) (?:read|popular|viewed|shared|commented|recent)(?: (?:articles|stories|posts|now|today))?",
         r"popular(?: (?:posts|stories|articles|now|today|this week))?|trending(?: (?:now|stories|articles))?",
         r"top stories|latest (?:news|posts|stories|articles|headlines)|recent (?:posts|articles|stories)",
+        r"also in (?:the )?news|also (?:on|in) (?:this site|our site)",
         r"what to read next|read next|up next|don't miss|editor'?s picks|in case you missed it",
         r"more from (?:the )?author|more from (?:this|our) .{1,30}|other (?:stories|articles)",
         r"similar (?:posts|articles|stories)|further reading|keep reading|around the web",
@@ -48,7 +51,7 @@ def related_list(state: TextState, indices: Iterable[int]) -> list[int]:
         if not in_list:
             continue
         text = blocks[i].text
-        if word_count(text) <= _ITEM_MAX_WORDS and not is_prose(text):
+        if (word_count(text) <= _ITEM_MAX_WORDS and not is_prose(text)) or text.endswith(_TRUNCATED):
             removed.append(i)
         else:
             in_list = False
@@ -65,16 +68,19 @@ RELATED_LISTS = Rule(
     "'Related posts', 'You may also like', 'Most read' headings and the headlines under them.",
     related_list,
     doc="""What it does: removes a heading that announces a list of other articles
-("Related posts", "You may also like", "Most read", "Ähnliche Artikel",
-"Articles similaires", "Artículos relacionados") together with the
-headline-like lines that follow it, up to the next line of prose.
+("Related posts", "You may also like", "Most read", "Also in the news",
+"Ähnliche Artikel", "Articles similaires", "Artículos relacionados") together
+with the headline-like lines that follow it, and teasers' excerpts cut short
+("... the council said on Tuesday th..."), up to the next line of prose.
 
 Why: related-post widgets follow the body in nearly every template, and their
 headlines are easily mistaken for short paragraphs.""",
     removes=("Related posts\nHow the city rebuilt its harbour\nA short history of the tram",
              "You may also like\nTen walks on the coast",
              "Most Read\nCouncil votes on budget\nSchool to close in June",
-             "Artículos relacionados\nEl Gobierno aprueba el plan"),
+             "Artículos relacionados\nEl Gobierno aprueba el plan",
+             "Also in the News\nFront Page\nTHE COUNCIL voted on Tuesday to approve the harbour budget after"
+             " a debate that ran late into th..."),
     keeps=("Related research has reached the same conclusion, the authors wrote in their paper.",
            "Most read the report as a warning, although its authors insisted it was not one."),
 )
