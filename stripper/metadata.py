@@ -158,8 +158,9 @@ def _title(page: _Page, tree, url: str | None) -> str | None:
     ``<title>`` is split at its separators ("Headline | Site", "Site - Section - Headline");
     an ``<h1>`` that equals a run of those parts (or og:title / the JSON-LD headline), but
     for case and quote marks, is the headline, as the ``<h1>`` writes it: what a reader sees.
-    Without such agreement: the ``<h1>`` of an article page, else the ``<title>`` part that
-    is not the site's name.
+    Without such agreement: the ``<h1>`` when the ``<title>`` holds a quarter of its words (on
+    an article page) or all of them (on other pages), else the ``<title>`` part that is not
+    the site's name.
     """
     title = _title_tag(tree)
     og = page.first("og:title")
@@ -182,9 +183,24 @@ def _title(page: _Page, tree, url: str | None) -> str | None:
         if declared and title and _key(declared) != _key(title) and _key(declared) in _key(title):
             return declared
     kept = _headline_parts(title, sites) if title else None
-    if h1s and (kept is None or _looks_like_article(page)):
+    # An <h1> that shares enough of its words with the <title> is the headline reworded (an
+    # article's SEO title), or a part of it; one that shares few is a section's label or a
+    # slogan ("Reviews", "Our blog"), and the <title> names the page better.
+    needed = _ARTICLE_H1_SHARE if _looks_like_article(page) else 1.0
+    if h1s and (kept is None or _word_share(h1s[0], title) >= needed):
         return h1s[0]
     return kept or og or ld or (h1s[0] if h1s else None)
+
+
+# An article's <h1> is its headline when this share of its words is in the <title>.
+_ARTICLE_H1_SHARE = 1 / 4
+_WORDS = re.compile(r"\w+")
+
+
+def _word_share(text: str, other: str) -> float:
+    """The share of ``text``'s distinct words (case aside) that ``other`` holds too."""
+    words = set(_WORDS.findall(text.casefold()))
+    return len(words & set(_WORDS.findall(other.casefold()))) / len(words) if words else 0.0
 
 
 def _h1s(tree) -> list[str]:

@@ -113,6 +113,19 @@ def test_article_h1_wins_over_a_different_seo_title():
     assert meta_of(head, body).title == "Ten things I learned cycling through winter"
 
 
+def test_h1_without_the_title_words_loses_to_the_title():
+    # a slogan on a service page, a section label on a blog post: the <title> names the page
+    head = "<title>Bike Insurance for Commuters | Example Cover</title>"
+    assert meta_of(head, "<h1>Cover that rides with you</h1>").title == "Bike Insurance for Commuters"
+    head = '<meta property="og:type" content="article"><title>Pension changes explained | Money Notes</title>'
+    assert meta_of(head, "<article><h1>Our blog</h1></article>").title == "Pension changes explained"
+
+
+def test_h1_made_of_title_words_wins_on_any_page():
+    head = "<title>Height Adjustable Standing Desks | Example Desk Co</title>"
+    assert meta_of(head, "<h1>Standing desks</h1>").title == "Standing desks"
+
+
 def test_date_the_page_shows_wins_between_published_and_modified():
     head = ('<meta property="article:published_time" content="2023-01-10T08:00:00Z">'
             '<meta property="article:modified_time" content="2024-06-02T08:00:00Z">')
