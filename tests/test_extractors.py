@@ -109,6 +109,22 @@ def test_modifier_classes_do_not_make_junk():
     assert not any("Popular" in line for line in found)
 
 
+def test_a_nav_section_holding_paragraphs_is_part_of_the_page():
+    # "content-nav-section": a part of the article that its table of contents links to, not a menu
+    long = f"{PROSE[0]} {PROSE[1]} {PROSE[0]}"
+    first = (f"<div class='intro'><div class='content-nav-section'><p>{long} Part one.</p>"
+             f"<p>{PROSE[1]} Part one.</p></div></div>")
+    second = ("<div class='content-nav-section'>" + "".join(f"<p>{long} Part two {i}.</p>" for i in range(3))
+              + "</div>")
+    menu = "<div class='nav-primary'><ul>" + "".join(
+        f"<li><a href='/s{i}'>Section {i}</a><p>What section {i} of the site offers.</p></li>" for i in range(8)
+    ) + "</ul></div>"
+    found = lines(f"{menu}<div class='body-content'>{first}{second}</div>")
+    assert sum("Part one" in line for line in found) == 2
+    assert sum("Part two" in line for line in found) == 3
+    assert not any("section" in line.lower() for line in found)
+
+
 def test_a_thread_of_comments_is_the_content_of_a_discussion_page():
     posts = "".join(f"<li class='comment'><p>{PROSE[i % 2]} Reply {i}.</p></li>" for i in range(6))
     found = lines(f"<h1>Which bus goes to the harbour?</h1><ol class='comment-list'>{posts}</ol>")
