@@ -132,7 +132,7 @@ Why: a scraped comment form leaves its field labels behind; single words like
     keeps=("Name the day and we will be there, the mayor said of the ceremony.",),
 )
 
-_DATE = (rf"(?:(?:{MONTH_WORDS})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}\.? (?:{MONTH_WORDS})\.?,? \d{{4}}"
+DATE = (rf"(?:(?:{MONTH_WORDS})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}\.? (?:{MONTH_WORDS})\.?,? \d{{4}}"
          r"|\d{1,4}[./-]\d{1,2}[./-]\d{2,4})")
 _TIME = r"\d{1,2}[:.h]\d\d(?: ?[ap]\.?m\.?)?"
 # The header of a posted comment: "Jo says:", "Jo March 3, 2024 at 6:26 pm", "Reply to Jo",
@@ -140,7 +140,7 @@ _TIME = r"\d{1,2}[:.h]\d\d(?: ?[ap]\.?m\.?)?"
 _COMMENT_HEADER = re.compile(
     rf"(?:.{{1,60}}?\s(?:says|said|sagt|schreibt|dit|a écrit|dice|escribió)\s?:?"
     rf"|(?!(?:published|updated|last updated|posted on|modified|veröffentlicht|aktualisiert|publié|mis à jour"
-    rf"|publicado|actualizado)\b)(?:posted by:? )?.{{0,60}}?\b(?:on |am |le |el )?{_DATE},?\s"
+    rf"|publicado|actualizado)\b)(?:posted by:? )?.{{0,60}}?\b(?:on |am |le |el )?{DATE},?\s"
     rf"(?:at |um |à |a las )?{_TIME}(?: \w{{2,4}})?"
     rf"|(?:reply|replying|antwort|réponse|respuesta) (?:to|an|à|a) .{{1,40}}"
     rf"|\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 
 from ..model import Rule, TextState, is_prose, word_count
 from ..patterns import BlockMatcher, literal, pattern_rule
+from .comments import DATE
 
 # A list item under a "related" heading: a headline, not a paragraph, or a teaser's excerpt,
 # cut short ("... the council said on Tuesday th...").
@@ -85,6 +87,80 @@ headlines are easily mistaken for short paragraphs.""",
            "Most read the report as a warning, although its authors insisted it was not one."),
 )
 
+# A teaser card's date on a line of its own ("Mar 3, 2026", "12/05/2024").
+_CARD_DATES = BlockMatcher(blocks=[rf"(?:(?:published|posted|updated)(?: on)?:? )?{DATE}"])
+# Cards have this many lines at most between two dates, and a run has this many dates at least.
+_CARD_MAX_LINES = 4
+_RUN_MIN_DATES = 3
+# Runs start after this share of the page's text: they follow the article.
+_RUN_MIN_SHARE_BEFORE = 0.4
+
+
+def teaser_runs(state: TextState, indices: Sequence[int]) -> list[int]:
+    """Runs of teaser cards after the article: three dated cards or more, each a few lines long."""
+    dates = _CARD_DATES.matching(state)
+    if len(dates) < _RUN_MIN_DATES:
+        return []
+    texts = state.texts
+    live = indices
+    runs: list[list[int]] = []
+    for i in sorted(dates):
+        n = bisect_left(live, i)
+        if n == len(live) or live[n] != i:
+            continue  # a date an earlier rule removed
+        if runs and n - runs[-1][-1] <= _CARD_MAX_LINES + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    runs = [run for run in runs if len(run) >= _RUN_MIN_DATES]
+    if not runs or live[runs[0][0]] < state.first_past(_RUN_MIN_SHARE_BEFORE):
+        return []  # cards from early on: a listing, whose cards are the content
+    found: list[int] = []
+    for run in runs:
+        # every card is as long as the shortest gap between two of its dates, and a card's date
+        # closes it: the first card's other lines come before its date
+        size = min(b - a for a, b in zip(run, run[1:], strict=False))
+        lo = max(0, run[0] - (size - 1))
+        cards = live[lo:run[-1] + 1]
+        if _more_words_before(texts, live[:lo], sum(word_count(texts[i]) for i in cards)):
+            found.extend(cards)
+    return found
+
+
+def _more_words_before(texts: Sequence[str], before: Sequence[int], words: int) -> bool:
+    """Whether the blocks ``before`` hold more than ``words`` words (counted from the end, and
+    only until they do)."""
+    for i in reversed(before):
+        words -= word_count(texts[i])
+        if words < 0:
+            return True
+    return False
+
+
+# Lets the pattern prefilter find the dates' candidates too.
+teaser_runs.block_matchers = (_CARD_DATES,)
+
+TEASER_RUNS = Rule(
+    "STR503",
+    "teaser-runs",
+    "text",
+    "Runs of dated teaser cards after the article: a headline, an excerpt and a date, three times or more.",
+    teaser_runs,
+    doc="""What it does: past the first 40% of the page, finds three lines or more
+that are only a date ("Mar 3, 2026", "12/05/2024"), each at most four lines
+from the next, and removes them with the lines of their cards: the headline
+and excerpt before each date. Nothing is removed when such a run starts in
+the page's first 40%, and a run is left alone when it holds more words than
+everything before it: then the page is a listing, and the cards are its content.
+
+Why: blog and news templates list other posts after the body as cards; an
+excerpt is a sentence or two of prose, so the trailing-junk pass stops at it,
+and no heading announces the list in every template.""",
+    removes=("New tram stops open\nMar 3, 2026\nLibrary hours extended\nFeb 26, 2026\n"
+             "Harbour wall repairs begin\nFeb 19, 2026",),
+    keeps=("New tram stops open\nMar 3, 2026\nLibrary hours extended\nFeb 26, 2026",),
+)
+
 POST_NAVIGATION = pattern_rule(
     "STR502",
     "post-navigation",
@@ -111,4 +187,4 @@ Why: the navigation sits between the article and its comments.""",
            "Next-generation batteries could double the range of the city's buses"),
 )
 
-RULES = [RELATED_LISTS, POST_NAVIGATION]
+RULES = [RELATED_LISTS, TEASER_RUNS, POST_NAVIGATION]
