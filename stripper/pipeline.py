@@ -148,18 +148,22 @@ class Stripper:
             self.extract(_WARM_UP_PAGE, url="https://example.com/2024/05/06/warm-up")
 
     def _prefilter(self, rules: list[Rule]) -> BlockMatcher:
-        """The union of the active pattern rules, built once per set of active rules."""
+        """The union of the active pattern rules, built once per list of active rules."""
+        cached = self.__dict__.get("_prefilter_cache")
+        if cached is not None and cached[0] is rules:  # the ruler's active list: unchanged
+            return cached[2]
         matchers = tuple(
             matcher
             for rule in rules
             for matcher in ([rule.apply] if isinstance(rule.apply, BlockMatcher) else
                             getattr(rule.apply, "block_matchers", ()))
         )
-        cached = self.__dict__.get("_prefilter_cache")
-        if cached is None or cached[0] != matchers:
-            cached = (matchers, BlockMatcher.union(matchers))
-            self.__dict__["_prefilter_cache"] = cached
-        return cached[1]
+        if cached is None or cached[1] != matchers:
+            cached = (rules, matchers, BlockMatcher.union(matchers))
+        else:
+            cached = (rules, matchers, cached[2])
+        self.__dict__["_prefilter_cache"] = cached
+        return cached[2]
 
 
 def extract(source: str | bytes, *, url: str | None = None, **options) -> Article:

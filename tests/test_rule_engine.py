@@ -32,6 +32,19 @@ def test_ruler_inserts_before_and_after_by_name_or_code():
     assert codes[codes.index("STR101") + 1] == "SITE101"
 
 
+def test_changes_to_the_chain_reach_a_stripper_that_already_ran(seed_bytes):
+    # the active rules and the pattern prefilter are kept between pages, until the chain changes
+    stripper = Stripper()
+    first = [r.rule for r in stripper.extract(seed_bytes).removed]
+    assert "STR201" in first
+    stripper.ruler.disable("STR201")
+    assert "STR201" not in [r.rule for r in stripper.extract(seed_bytes).removed]
+    stripper.ruler.enable("STR201")
+    stripper.ruler.push(podcast_rule())
+    assert [r.code for r in stripper.ruler.active("text")][-1] == "SITE101"
+    assert [r.rule for r in stripper.extract(seed_bytes).removed] == first
+
+
 def test_ruler_refuses_duplicate_codes_and_unknown_references():
     ruler = Ruler([podcast_rule()])
     with pytest.raises(RuleError, match="clashes"):

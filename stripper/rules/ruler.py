@@ -19,6 +19,7 @@ class Ruler:
     def __init__(self, rules: Iterable[Rule] = ()) -> None:
         self._rules: list[Rule] = []
         self._enabled: dict[str, bool] = {}
+        self._active: dict[str, list[Rule]] = {}  # by stage, until the chain changes
         for rule in rules:
             self.push(rule)
 
@@ -46,6 +47,7 @@ class Ruler:
                 )
         self._rules.insert(at, rule)
         self._enabled[rule.code] = rule.enabled
+        self._active.clear()
 
     def _index(self, ref: str) -> int:
         for i, rule in enumerate(self._rules):
@@ -65,10 +67,12 @@ class Ruler:
     def enable(self, *refs: str) -> None:
         for rule in self.matching(refs):
             self._enabled[rule.code] = True
+        self._active.clear()
 
     def disable(self, *refs: str) -> None:
         for rule in self.matching(refs):
             self._enabled[rule.code] = False
+        self._active.clear()
 
     def select(
         self,
@@ -81,6 +85,7 @@ class Ruler:
             chosen = {rule.code for rule in self.matching(select)}
             for code in self._enabled:
                 self._enabled[code] = code in chosen
+        self._active.clear()
         self.enable(*extend)
         self.disable(*ignore)
 
@@ -92,8 +97,12 @@ class Ruler:
         return self._rules[self._index(ref)]
 
     def active(self, stage: Stage) -> list[Rule]:
-        """The enabled rules of ``stage``, in chain order."""
-        return [r for r in self._rules if r.stage == stage and self._enabled[r.code]]
+        """The enabled rules of ``stage``, in chain order: the same list until the chain or a
+        rule's state changes (do not modify it)."""
+        found = self._active.get(stage)
+        if found is None:
+            found = self._active[stage] = [r for r in self._rules if r.stage == stage and self._enabled[r.code]]
+        return found
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self._rules)
