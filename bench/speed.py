@@ -408,15 +408,20 @@ def text_speed(rep: Report, cfg: dict, tmp: Path) -> None:
     cpu = statistics.median(x["cpu"] for x in runs)
     wall = statistics.median(x["wall"] for x in runs)
     mbs = size / MB / cpu
+    best = size / MB / min(x["cpu"] for x in runs)
     ok = mbs >= TARGET_TEXT_MBS
     per_round = " ".join(f"{x['cpu']:.2f}" for x in runs)
     rep.add(
         f'## 3. Scraped text: `Stripper(input_type="text").extract(text)` ({source}, '
         f"{size / MB:.1f} MB of UTF-8, passed as str)",
         "",
-        "| MB/s per core (CPU) | MB/s (wall) | texts/s (CPU) | CPU s per round | target |",
-        "| ---: | ---: | ---: | --- | --- |",
-        f"| **{mbs:.2f}** | {size / MB / wall:.2f} | {len(texts) / cpu:.0f} "
+        "Each round is a fresh process. The target is checked on the median round; the quickest "
+        "round, the one other processes slowed least, is shown beside it.",
+        "",
+        "| MB/s per core (CPU, median round) | quickest round | MB/s (wall) | texts/s (CPU) | CPU s per round "
+        "| target |",
+        "| ---: | ---: | ---: | ---: | --- | --- |",
+        f"| **{mbs:.2f}** | {best:.2f} | {size / MB / wall:.2f} | {len(texts) / cpu:.0f} "
         f"| {per_round} | ≥ {TARGET_TEXT_MBS:g} MB/s "
         f"{mark(ok)} |",
         "",
