@@ -275,16 +275,6 @@ class _Alternation:
         self._starts[start] = found
         return found
 
-    def possible_patterns(self, text: str) -> list[str]:
-        """The patterns that may match ``text`` (and maybe a few more)."""
-        if not text:
-            return ([p for p, _, _ in self._regexes] + [p for ps in self.phrase_patterns.values() for p in ps]
-                    + self.gated_patterns)
-        found = list(self.phrase_patterns.get(text, ()))
-        found += self._start_patterns(text[:_START_SIZE])
-        found += [p for (needed, _), p in zip(self._gated, self.gated_patterns, strict=True) if needed in text]
-        return found
-
     def _start_patterns(self, start: str) -> tuple[str, ...]:
         """The regex patterns that may match a text beginning with ``start``."""
         found = self._patterns_by_start.get(start)
