@@ -131,6 +131,16 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(_UNSPACED.sub(" ", text))) + unspaced // _CHARS_PER_WORD
 
 
+def words_reach(texts: Sequence[str], indices: Sequence[int], words: int) -> bool:
+    """Whether the blocks at ``indices`` hold at least ``words`` words, counted from the last
+    one back and only until they do (the article before a list, say, is seldom counted whole)."""
+    for i in reversed(indices):
+        if words <= 0:
+            return True
+        words -= word_count(texts[i])
+    return words <= 0
+
+
 _AT_LEAST: dict[int, re.Pattern[str]] = {}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
-from ..model import Rule, TextState, is_prose, word_count
+from ..model import Rule, TextState, is_prose, word_count, words_reach
 from ..patterns import BlockMatcher, literal, pattern_rule
 from .comments import DATE
 
@@ -122,19 +122,9 @@ def teaser_runs(state: TextState, indices: Sequence[int]) -> list[int]:
         size = min(b - a for a, b in zip(run, run[1:], strict=False))
         lo = max(0, run[0] - (size - 1))
         cards = live[lo:run[-1] + 1]
-        if _more_words_before(texts, live[:lo], sum(word_count(texts[i]) for i in cards)):
+        if words_reach(texts, live[:lo], sum(word_count(texts[i]) for i in cards) + 1):  # more words before
             found.extend(cards)
     return found
-
-
-def _more_words_before(texts: Sequence[str], before: Sequence[int], words: int) -> bool:
-    """Whether the blocks ``before`` hold more than ``words`` words (counted from the end, and
-    only until they do)."""
-    for i in reversed(before):
-        words -= word_count(texts[i])
-        if words < 0:
-            return True
-    return False
 
 
 # Lets the pattern prefilter find the dates' candidates too.

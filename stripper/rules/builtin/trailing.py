@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from ..model import Rule, TextState, is_prose, word_count
+from ..model import Rule, TextState, is_prose, word_count, words_reach
 
 # Longest block that can still be a link or a label rather than a paragraph.
 _MAX_JUNK_WORDS = 20
@@ -37,12 +37,7 @@ def trailing_junk(state: TextState, indices: Sequence[int]) -> list[int]:
     before = live[: bisect_left(live, region[0])]  # the live blocks before the region
     if before and blocks[before[-1]].text.rstrip().endswith(":"):
         return []
-    before_words = 0
-    for i in reversed(before):  # counted only until the article is seen to be as long
-        if before_words >= region_words:
-            break
-        before_words += word_count(blocks[i].text)
-    if region_words > before_words:
+    if not words_reach(state.texts, before, region_words):
         return []  # more list than article: the list is the content (a listing, an index)
     return region
 
