@@ -68,7 +68,7 @@ STAGES = [
     ("page text measure (html2txt)", ("html2txt",), "trafilatura/baseline.py"),
     ("recall retry (escalation)", ("_recall_retry",), "trafilatura/core.py"),
     ("xmltotxt (body to text)", ("xmltotxt",), "trafilatura/xml.py"),
-    ("blocks_from_lines", ("blocks_from_lines",), "stripper/blocks.py"),
+    ("lines_from_extractor", ("lines_from_extractor",), "stripper/blocks.py"),
     ("split_text", ("split_text",), "stripper/blocks.py"),
     ("text rules", ("run_text_rules",), "stripper/rules/apply.py"),
     ("CSS/XPath selectors (ElementMatcher)", ("ElementMatcher.__call__",), "stripper/rules/patterns.py"),

@@ -1,42 +1,64 @@
 """Blocks: the units text rules judge, and how they become the article text.
 
-A block is one non-empty line. Blocks keep the number of the paragraph they
-came from, so that the article text keeps the input's paragraphs: lines of one
-paragraph are joined by a newline, paragraphs by one blank line.
+A block is one non-empty line. The blocks of a page are held as parallel lists
+(:class:`Lines`): their texts, the number of the paragraph each came from, and
+the rule that removed each (``None`` while kept). Paragraph numbers let the
+article text keep the input's paragraphs: lines of one paragraph are joined by
+a newline, paragraphs by one blank line.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import accumulate, compress, repeat
+from operator import not_
 
 from .decode import NOT_XML, xml_safe
 
-# Lines holding only whitespace; \x1c-\x1f are whitespace that decode turns into spaces (see split_text).
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\x1c-\x1f]*\n")
 # C1 control characters: in scraped text, the trace of UTF-8 read as Latin-1 upstream.
 _C1_CONTROL = re.compile("[\x80-\x9f]")
 _TITLE_MAX_CHARS = 160
 _TITLE_MAX_WORDS = 25
 
 
+@dataclass(frozen=True, slots=True)
 class Block:
     """One line of the article, and the rule that removed it (``None`` while kept)."""
 
-    __slots__ = ("text", "para", "removed_by")
+    text: str
+    para: int
+    removed_by: str | None = None
 
-    def __init__(self, text: str, para: int) -> None:
-        self.text = text
-        self.para = para
-        self.removed_by: str | None = None
 
-    @property
-    def kept(self) -> bool:
-        return self.removed_by is None
+@dataclass
+class Lines:
+    """The blocks of one page, as parallel lists: rules mark ``removed_by[i]``."""
 
-    def __repr__(self) -> str:
-        state = "kept" if self.kept else f"removed by {self.removed_by}"
-        return f"Block({self.text!r}, para={self.para}, {state})"
+    texts: list[str]
+    paras: list[int]
+    removed_by: list[str | None] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.removed_by:
+            self.removed_by = [None] * len(self.texts)
+
+    def blocks(self) -> list[Block]:
+        """Each block as a :class:`Block` (for reports: rules work on the lists)."""
+        return list(map(Block, self.texts, self.paras, self.removed_by))
+
+    def render(self) -> str:
+        """Join kept blocks: lines of one paragraph by a newline, paragraphs by a blank line."""
+        out: list[str] = []
+        last_para = None
+        for text, para, removed_by in zip(self.texts, self.paras, self.removed_by, strict=True):
+            if removed_by is None:
+                if out:
+                    out.append("\n" if para == last_para else "\n\n")
+                out.append(text)
+                last_para = para
+        return "".join(out)
 
 
 def clean_line(line: str) -> str:
@@ -44,21 +66,18 @@ def clean_line(line: str) -> str:
     return " ".join(line.split())
 
 
-def blocks_from_lines(lines: Iterable[str]) -> list[Block]:
+def lines_from_extractor(lines: Iterable[str]) -> Lines:
     """Each non-empty line is a block and a paragraph of its own (extractor output)."""
-    blocks = []
-    for line in lines:
-        line = clean_line(line)
-        if line:
-            blocks.append(Block(line, len(blocks)))
-    return blocks
+    texts = [text for text in map(clean_line, lines) if text]
+    return Lines(texts, list(range(len(texts))))
 
 
-def split_text(text: str) -> tuple[str | None, list[Block]]:
+def split_text(text: str) -> tuple[str | None, Lines]:
     """Split scraped text into its title (if any) and blocks.
 
-    Paragraphs are separated by blank lines; a file without blank lines has a
-    paragraph per line. A short first line followed by a blank line is the title.
+    Paragraphs are separated by blank lines (lines of whitespace only); a file
+    without blank lines has a paragraph per line. A short first line followed by
+    a blank line is the title.
     ``text`` may hold characters XML refuses (see :func:`~stripper.decode.decode`):
     such texts are rare, and cleaned as decode cleans them once a line shows one.
     A line holding C1 control characters is UTF-8 that was read as Latin-1 before
@@ -67,33 +86,31 @@ def split_text(text: str) -> tuple[str | None, list[Block]]:
     source = text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    paragraphs = [p for p in _BLANK_LINE.split(text.strip()) if p and not p.isspace()]
-    title = None
-    if len(paragraphs) > 1 and "\n" not in paragraphs[0].strip() and _is_title(paragraphs[0]):
-        raw_title = paragraphs.pop(0)
-        title = clean_line(raw_title)
-        if not title.isprintable() and NOT_XML.search(title):
-            return split_text(xml_safe(source))
-        if _C1_CONTROL.search(raw_title):
-            title = clean_line(_undo_latin1(raw_title))
-    if len(paragraphs) == 1:
-        paragraphs = paragraphs[0].split("\n")
-    blocks = []
-    for number, paragraph in enumerate(paragraphs):
-        for raw in paragraph.split("\n"):
-            # clean_line, but most lines are clean already: printable (so the only whitespace
-            # in them is the space), with no double space and no space at either end
-            if raw.isprintable():
-                line = raw if "  " not in raw and raw[:1] != " " and raw[-1:] != " " else " ".join(raw.split())
-            elif NOT_XML.search(raw):
+    lines = text.split("\n")
+    # Most lines are clean already: printable (so the only whitespace in them is the space),
+    # with no double space and no space at either end. Each step is a C loop over the lines.
+    printable = list(map(str.isprintable, lines))
+    if not all(printable):
+        for i in compress(range(len(lines)), map(not_, printable)):
+            line = lines[i]
+            if NOT_XML.search(line):
                 return split_text(xml_safe(source))
-            else:
-                if _C1_CONTROL.search(raw):
-                    raw = _undo_latin1(raw)
-                line = " ".join(raw.split())
-            if line:
-                blocks.append(Block(line, number))
-    return title, blocks
+            if _C1_CONTROL.search(line):
+                line = _undo_latin1(line)
+            lines[i] = clean_line(line)
+    lines = list(map(clean_line, lines)) if "  " in text else list(map(str.strip, lines, repeat(" ")))
+    # A paragraph's number: the blank lines before it.
+    paras = list(accumulate(map(not_, lines)))
+    if not all(lines):
+        present = list(map(bool, lines))
+        lines, paras = list(compress(lines, present)), list(compress(paras, present))
+    title = None
+    if len(lines) > 1 and paras[0] != paras[1] and _is_title(lines[0]):
+        title = lines.pop(0)
+        del paras[0]
+    if paras and paras[0] == paras[-1]:  # no blank line: a paragraph per line
+        paras = list(range(len(lines)))
+    return title, Lines(lines, paras)
 
 
 def _undo_latin1(line: str) -> str:
@@ -106,19 +123,4 @@ def _undo_latin1(line: str) -> str:
 
 
 def _is_title(line: str) -> bool:
-    line = clean_line(line)
     return 0 < len(line) <= _TITLE_MAX_CHARS and len(line.split()) <= _TITLE_MAX_WORDS
-
-
-def render(blocks: Iterable[Block]) -> str:
-    """Join kept blocks: lines of one paragraph by a newline, paragraphs by a blank line."""
-    out: list[str] = []
-    last_para = None
-    for block in blocks:
-        if block.removed_by is not None:
-            continue
-        if out:
-            out.append("\n" if block.para == last_para else "\n\n")
-        out.append(block.text)
-        last_para = block.para
-    return "".join(out)

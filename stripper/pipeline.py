@@ -17,7 +17,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from .article import Article, Removal
-from .blocks import Block, blocks_from_lines, render, split_text
+from .blocks import Block, Lines, lines_from_extractor, split_text
 from .decode import decode
 from .detect import Kind, detect_kind
 from .errors import InputTooLargeError, StripperError
@@ -53,14 +53,19 @@ class Page:
     """One page after the whole pipeline: what ``explain`` shows and ``extract`` returns."""
 
     kind: Kind
-    blocks: list[Block]
+    lines: Lines
     dom_removed: list[Removal]
     text_removed: list[Removal]
     meta: Extracted
 
+    @property
+    def blocks(self) -> list[Block]:
+        """Every block, kept or removed, in order."""
+        return self.lines.blocks()
+
     def article(self) -> Article:
         return Article(
-            text=render(self.blocks),
+            text=self.lines.render(),
             title=self.meta.title,
             author=self.meta.author,
             date=self.meta.date,
@@ -131,15 +136,15 @@ class Stripper:
             meta.author = page_meta.author or meta.author
             meta.date = page_meta.date or meta.date
             meta.url = meta.url or page_meta.url
-            blocks = blocks_from_lines(meta.lines)
+            lines = lines_from_extractor(meta.lines)
         else:
-            title, blocks = split_text(text)
+            title, lines = split_text(text)
             meta = Extracted(title=title, url=url)
         rules = self.ruler.active("text")
-        state = TextState(blocks, url, host, meta.title, prefilter=self._prefilter(rules), author=meta.author,
+        state = TextState(lines, url, host, meta.title, prefilter=self._prefilter(rules), author=meta.author,
                           kind=kind)
         text_removed = run_text_rules(rules, state)
-        return Page(kind, blocks, dom_removed, text_removed, meta)
+        return Page(kind, lines, dom_removed, text_removed, meta)
 
     def warm_up(self) -> None:
         """Run the whole pipeline once on a small page, so that lazy imports and caches

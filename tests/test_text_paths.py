@@ -5,13 +5,11 @@ import re
 
 import pytest
 
-from stripper.blocks import Block, clean_line, split_text
+from stripper.blocks import Lines, clean_line, split_text
 from stripper.decode import decode, xml_safe
 from stripper.errors import StripperError
 from stripper.rules import BlockMatcher, TextState
 from stripper.rules.model import normalise
-
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
 def reread(line):
@@ -25,19 +23,33 @@ def reread(line):
 
 
 def reference_split(text):
-    """split_text as specified: what XML refuses cleaned, paragraphs at blank lines, every line
-    cleaned (and read again as UTF-8 when it was read as Latin-1)."""
+    """split_text as specified: what XML refuses cleaned, every line cleaned (and read again as
+    UTF-8 when it was read as Latin-1), paragraphs at lines of whitespace only."""
     text = xml_safe(text).replace("\r\n", "\n").replace("\r", "\n")
-    paragraphs = [p for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
+    paragraphs, current = [], []
+    for line in text.split("\n"):
+        line = clean_line(reread(line))
+        if line:
+            current.append(line)
+        elif current:
+            paragraphs.append(current)
+            current = []
+    if current:
+        paragraphs.append(current)
     title = None
-    if len(paragraphs) > 1 and "\n" not in paragraphs[0].strip():
-        first = clean_line(paragraphs[0])
-        if 0 < len(first) <= 160 and len(first.split()) <= 25:
-            title = clean_line(reread(paragraphs.pop(0)))
+    if len(paragraphs) > 1 and len(paragraphs[0]) == 1:
+        first = paragraphs[0][0]
+        if len(first) <= 160 and len(first.split()) <= 25:
+            title = paragraphs.pop(0)[0]
     if len(paragraphs) == 1:
-        paragraphs = paragraphs[0].split("\n")
-    blocks = [(clean_line(reread(line)), n) for n, p in enumerate(paragraphs) for line in p.split("\n")]
-    return title, [b for b in blocks if b[0]]
+        paragraphs = [[line] for line in paragraphs[0]]
+    return title, [(line, n) for n, lines in enumerate(paragraphs) for line in lines]
+
+
+def numbered(lines):
+    """Each block's text and the rank of its paragraph (split_text numbers paragraphs sparsely)."""
+    ranks = {para: n for n, para in enumerate(sorted(set(lines.paras)))}
+    return [(text, ranks[para]) for text, para in zip(lines.texts, lines.paras, strict=True)]
 
 
 PIECES = ["a", "Word", "ß", "İ", ".", "_", " ", "  ", "\n", "\n\n", "\t", "\xa0", "\r", "\r\n",
@@ -48,8 +60,8 @@ def test_split_text_matches_its_definition_on_odd_whitespace():
     rng = random.Random(7)
     for _ in range(5000):
         text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 25)))
-        title, blocks = split_text(text)
-        assert (title, [(b.text, b.para) for b in blocks]) == reference_split(text), repr(text)
+        title, lines = split_text(text)
+        assert (title, numbered(lines)) == reference_split(text), repr(text)
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -70,10 +82,10 @@ XML_REFUSED = ["\x00", "\x01", "\x08", "\x0b", "\x0c", "\x0e", "\x1b", "\x1f", "
 
 def _split_or_error(text, for_xml):
     try:
-        title, blocks = split_text(decode(text, for_xml=for_xml))
+        title, lines = split_text(decode(text, for_xml=for_xml))
     except StripperError as exc:
         return str(exc)
-    return title, [(b.text, b.para) for b in blocks]
+    return title, numbered(lines)
 
 
 def test_split_text_cleans_what_decode_leaves_for_it():
@@ -83,8 +95,8 @@ def test_split_text_cleans_what_decode_leaves_for_it():
         assert _split_or_error(text, False) == _split_or_error(text, True), repr(text)
 
 
-def state(texts):
-    return TextState([Block(t, n) for n, t in enumerate(texts)])
+def state(texts, **options):
+    return TextState(Lines(list(texts), list(range(len(texts)))), **options)
 
 
 def test_keys_and_folded_are_normalise_and_casefold():
@@ -148,10 +160,10 @@ def test_live_blocks_follow_removals():
     s = state([f"line {n}" for n in range(10)])
     assert s.live() == list(range(10))
     for i in (0, 4, 9):
-        s.blocks[i].removed_by = "X1"
+        s.removed_by[i] = "X1"
     s.changed([9, 0, 4])
     assert s.live() == [1, 2, 3, 5, 6, 7, 8]
-    s.blocks[5].removed_by = "X2"
+    s.removed_by[5] = "X2"
     s.changed()
     assert s.live() == [1, 2, 3, 6, 7, 8]
 
@@ -163,7 +175,7 @@ def test_each_rule_matches_what_it_would_match_alone():
     rules = stripper.ruler.active("text")
     lines = sorted({line for rule in rules for example in rule.removes + rule.keeps for line in example.split("\n")})
     texts = lines + [line.upper() for line in lines] + ["", "...", "© 2024", "12 shares"]
-    s = TextState([Block(t, n) for n, t in enumerate(texts)], prefilter=stripper._prefilter(rules))
+    s = state(texts, prefilter=stripper._prefilter(rules))
     found = s.prefilter.part_matches(s)
     assert set(found) == set(s.prefilter.parts)
     for part, indices in found.items():
@@ -173,6 +185,6 @@ def test_each_rule_matches_what_it_would_match_alone():
 
 def test_utf8_read_as_latin1_upstream_is_read_again():
     text = "Mobile’s year\n\nIt’s here — at last.".encode().decode("latin-1") + "\nCaf\u00e9 prices \u0085 rose."
-    title, blocks = split_text(text)
+    title, lines = split_text(text)
     assert title == "Mobile’s year"
-    assert [b.text for b in blocks] == ["It’s here — at last.", "Café prices rose."]
+    assert lines.texts == ["It’s here — at last.", "Café prices rose."]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress, repeat
+from operator import is_not
 
 from lxml.etree import XPath
 
 from ..article import Removal
-from ..blocks import Block, clean_line
+from ..blocks import clean_line
 from .model import DomState, Rule, TextState
 from .patterns import BlockMatcher
 
@@ -66,7 +68,7 @@ def _visible_chars(element) -> int:
 
 def run_text_rules(rules: Sequence[Rule], state: TextState) -> list[Removal]:
     """Mark the blocks each rule removes; return the removals in document order."""
-    blocks: Sequence[Block] = state.blocks
+    removed_by = state.removed_by
     for rule in rules:
         if not rule.applies_to(state.host):
             continue
@@ -77,9 +79,10 @@ def run_text_rules(rules: Sequence[Rule], state: TextState) -> list[Removal]:
             continue
         removed = []
         for i in rule.apply(state, candidates):
-            if blocks[i].removed_by is None:
-                blocks[i].removed_by = rule.code
+            if removed_by[i] is None:
+                removed_by[i] = rule.code
                 removed.append(i)
         if removed:
             state.changed(removed)
-    return [Removal(b.removed_by, b.text) for b in blocks if b.removed_by is not None]
+    removed = list(map(is_not, removed_by, repeat(None)))
+    return list(map(Removal, compress(removed_by, removed), compress(state.texts, removed)))

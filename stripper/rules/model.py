@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate, chain, compress, repeat
-from operator import and_, itemgetter, not_
+from operator import and_, is_, itemgetter, not_
 from typing import Any, Literal
 
 from lxml.etree import XPath
 
-from ..blocks import Block
+from ..blocks import Lines
 
 Stage = Literal["dom", "text"]
 Scope = Literal["anywhere", "head", "tail"]
@@ -180,9 +180,14 @@ def is_substantial(text: str) -> bool:
 
 @dataclass
 class TextState:
-    """The blocks of one page while text rules run."""
+    """The blocks of one page while text rules run.
 
-    blocks: Sequence[Block]
+    ``texts``, ``paras`` and ``removed_by`` are the page's :class:`~stripper.blocks.Lines`:
+    block ``i`` is ``texts[i]``, from paragraph ``paras[i]``, removed by the rule whose code
+    is ``removed_by[i]`` (``None`` while kept).
+    """
+
+    lines: Lines
     url: str | None = None
     host: str | None = None
     title: str | None = None
@@ -191,11 +196,14 @@ class TextState:
     author: str | None = None
     #: "text" for scraped text, "html" when the blocks come from a page's extractor
     kind: str = "text"
+    texts: list[str] = field(init=False, repr=False)
+    paras: list[int] = field(init=False, repr=False)
+    removed_by: list[str | None] = field(init=False, repr=False)
 
-    @cached_property
-    def texts(self) -> list[str]:
-        """Each block's text."""
-        return [b.text for b in self.blocks]
+    def __post_init__(self) -> None:
+        self.texts = self.lines.texts
+        self.paras = self.lines.paras
+        self.removed_by = self.lines.removed_by
 
     @cached_property
     def keys(self) -> list[str]:
@@ -225,8 +233,8 @@ class TextState:
     def may_match(self) -> list[bool]:
         """False for blocks that no pattern rule can match: one test instead of one per rule."""
         if self.prefilter is None:
-            return [True] * len(self.blocks)
-        maybe = [False] * len(self.blocks)
+            return [True] * len(self.texts)
+        maybe = [False] * len(self.texts)
         for i in self._maybe:
             maybe[i] = True
         return maybe
@@ -234,14 +242,14 @@ class TextState:
     @cached_property
     def _maybe(self) -> list[int]:
         if self.prefilter is None:
-            return list(range(len(self.blocks)))
+            return list(range(len(self.texts)))
         return self.prefilter.match_all(self.keys, self.folded, self.texts)
 
     def candidates(self, indices: Sequence[int]) -> list[int]:
         """The blocks of ``indices`` that some pattern rule may match."""
         if indices is self.__dict__.get("_live"):
-            blocks = self.blocks
-            return [i for i in self._maybe if blocks[i].removed_by is None]
+            removed_by = self.removed_by
+            return [i for i in self._maybe if removed_by[i] is None]
         maybe = self.may_match
         return [i for i in indices if maybe[i]]
 
@@ -256,14 +264,14 @@ class TextState:
 
     @cached_property
     def substantial(self) -> list[bool]:
-        return [self.is_substantial(i) for i in range(len(self.blocks))]
+        return [self.is_substantial(i) for i in range(len(self.texts))]
 
     def is_substantial(self, i: int) -> bool:
         """Whether block ``i`` is a real paragraph (see :func:`is_substantial`); computed once."""
         known = self._substantial
         value = known.get(i)
         if value is None:
-            value = known[i] = is_substantial(self.blocks[i].text)
+            value = known[i] = is_substantial(self.texts[i])
         return value
 
     @cached_property
@@ -280,7 +288,7 @@ class TextState:
         parts, start = [], 0
         for i in sorted(removed):
             at = bisect_left(live, i, start)
-            if at == len(live) or live[at] != i or self.blocks[i].removed_by is None:
+            if at == len(live) or live[at] != i or self.removed_by[i] is None:
                 return  # not a live block that was removed: rebuilt on next use
             parts.append(live[start:at])
             start = at + 1
@@ -291,7 +299,8 @@ class TextState:
         """Indices of the blocks no rule has removed (do not modify the list)."""
         live = self.__dict__.get("_live")
         if live is None:
-            live = self.__dict__["_live"] = [i for i, b in enumerate(self.blocks) if b.removed_by is None]
+            kept = map(is_, self.removed_by, repeat(None))
+            live = self.__dict__["_live"] = list(compress(range(len(self.texts)), kept))
         return live
 
     def in_scope(self, scope: Scope) -> list[int]:

@@ -110,8 +110,8 @@ class BlockMatcher:
                 return []
             found = self.matching(state)
             return [i for i in candidates if i in found] if found else []
-        keys, blocks = state.keys, state.blocks
-        return [i for i in state.candidates(indices) if self.matches(keys[i], blocks[i].text)]
+        keys, texts = state.keys, state.texts
+        return [i for i in state.candidates(indices) if self.matches(keys[i], texts[i])]
 
     @classmethod
     def union(cls, matchers: Sequence[BlockMatcher]) -> BlockMatcher:

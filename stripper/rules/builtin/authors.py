@@ -131,7 +131,6 @@ def _opens_bio(text: str, name: str) -> bool:
 
 def author_bios(state: TextState, indices: Sequence[int]) -> list[int]:
     """A name line, an optional role line and the bio paragraph that opens with the name."""
-    blocks = state.blocks
     texts = state.texts
     first = state.first_past(_MIN_SHARE_BEFORE)
     # Name lines are rare: short lines of two to seven capitalised words, followed (perhaps
@@ -157,19 +156,19 @@ def author_bios(state: TextState, indices: Sequence[int]) -> list[int]:
             continue
         box = [i]
         m = n + 1
-        role = blocks[live[m]].text
+        role = texts[live[m]]
         if (m + 1 < len(live) and word_count(role) <= _ROLE_MAX_WORDS and not _TERMINAL.search(role)
                 and not _opens_bio(role, name)):
             box.append(live[m])
             m += 1
-        if not _opens_bio(blocks[live[m]].text, name):
+        if not _opens_bio(texts[live[m]], name):
             continue
         box.append(live[m])
         first = _given(name)[0]
         # Further paragraphs of the same bio open with the first name or a pronoun.
         m += 1
-        while m < len(live) and (blocks[live[m]].text.startswith(first + " ")
-                                 or _PRONOUN_OPENING.match(blocks[live[m]].text)):
+        while m < len(live) and (texts[live[m]].startswith(first + " ")
+                                 or _PRONOUN_OPENING.match(texts[live[m]])):
             box.append(live[m])
             m += 1
         found.extend(j for j in box if j in wanted)

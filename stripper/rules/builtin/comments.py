@@ -163,7 +163,6 @@ def comment_threads(state: TextState, indices: Sequence[int]) -> list[int]:
     """From the first comment header after the article to the end of the last comment."""
     if state.kind != "text":
         return []  # a page's extractor has already told a forum's posts from an article's comments
-    blocks = state.blocks
     texts = state.texts
     first = state.first_past(_MIN_SHARE_BEFORE)
     # Headers are looked for among all blocks (other rules may have removed some, such as
@@ -180,18 +179,18 @@ def comment_threads(state: TextState, indices: Sequence[int]) -> list[int]:
     # The commenter's name may stand on its own line just before the header.
     live = list(indices)
     earlier = [i for i in live if i < start]
-    if earlier and not _TERMINAL.search(blocks[earlier[-1]].text) \
-            and len(blocks[earlier[-1]].text.split()) <= _NAME_MAX_WORDS:
+    if earlier and not _TERMINAL.search(texts[earlier[-1]]) \
+            and len(texts[earlier[-1]].split()) <= _NAME_MAX_WORDS:
         start = earlier[-1]
     # The thread ends with the last comment: the lines after the last header up to its first
     # sentence, and the rest of that paragraph. Whatever follows is left to the other rules.
     end = headers[-1]
     later = [i for i in live if i > end]
     for n, i in enumerate(later):
-        if is_prose(blocks[i].text):
+        if is_prose(texts[i]):
             end = i
             for j in later[n + 1:]:
-                if blocks[j].para != blocks[i].para:
+                if state.paras[j] != state.paras[i]:
                     break
                 end = j
             break

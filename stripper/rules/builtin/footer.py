@@ -95,10 +95,10 @@ _COUNTER = re.compile(r"[\d.,\s]{1,7}")
 
 def no_letters(state, indices):
     """Lines without a single letter: symbols, and bare counters."""
-    blocks = state.blocks
+    texts = state.texts
     # A letter first (str.isalpha: never a digit or '_') is the common case and needs no regex.
     return [i for i in indices
-            if not blocks[i].text[:1].isalpha() and not _LETTER.search(text := blocks[i].text)
+            if not texts[i][:1].isalpha() and not _LETTER.search(text := texts[i])
             and (not _DIGIT.search(text) or _COUNTER.fullmatch(text))]
 
 
@@ -126,7 +126,7 @@ _REPEAT_MIN_CHARS = 60
 def repeated(state, indices):
     """Long lines that already appeared earlier on the page, word for word."""
     keys = state.keys
-    long = [i for i, block in enumerate(state.blocks) if len(block.text) >= _REPEAT_MIN_CHARS]
+    long = [i for i, text in enumerate(state.texts) if len(text) >= _REPEAT_MIN_CHARS]
     if len({keys[i] for i in long}) == len(long):  # the usual page: nothing repeats
         return []
     wanted = set(indices)

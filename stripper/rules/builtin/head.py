@@ -48,7 +48,7 @@ def byline_lines(state: TextState, indices: Iterable[int]) -> list[int]:
     author = normalise(state.author) if state.author else None
     found = []
     for i in indices:
-        text = state.blocks[i].text
+        text = state.texts[i]
         if _DATE_LINE.fullmatch(text) or (author and normalise(_BY.sub("", text)) == author):
             found.append(i)
     return found

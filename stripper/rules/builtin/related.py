@@ -40,7 +40,7 @@ _HEADINGS = BlockMatcher(
 def related_list(state: TextState, indices: Iterable[int]) -> list[int]:
     """A related-list heading and the headline-like lines right after it."""
     removed: list[int] = []
-    blocks = state.blocks
+    texts = state.texts
     headings = _HEADINGS.matching(state)
     if not headings:
         return removed
@@ -52,7 +52,7 @@ def related_list(state: TextState, indices: Iterable[int]) -> list[int]:
             continue
         if not in_list:
             continue
-        text = blocks[i].text
+        text = texts[i]
         if (word_count(text) <= _ITEM_MAX_WORDS and not is_prose(text)) or text.endswith(_TRUNCATED):
             removed.append(i)
         else:

@@ -19,13 +19,13 @@ def trailing_junk(state: TextState, indices: Sequence[int]) -> list[int]:
     sentence stays) and is left alone when the line before it introduces a
     list (ends with a colon) or when it holds table rows.
     """
-    if not any(state.is_substantial(i) for i in range(len(state.blocks))):
+    texts = state.texts
+    if not any(state.is_substantial(i) for i in range(len(texts))):
         return []  # no paragraph at all: nothing to call trailing
-    blocks = state.blocks
     region: list[int] = []
     region_words = 0
     for i in reversed(indices):
-        text = blocks[i].text
+        text = texts[i]
         if " | " in text or is_prose(text) or (words := word_count(text)) > _MAX_JUNK_WORDS:
             break
         region.append(i)
@@ -35,9 +35,9 @@ def trailing_junk(state: TextState, indices: Sequence[int]) -> list[int]:
     region.reverse()
     live = state.live()
     before = live[: bisect_left(live, region[0])]  # the live blocks before the region
-    if before and blocks[before[-1]].text.rstrip().endswith(":"):
+    if before and texts[before[-1]].rstrip().endswith(":"):
         return []
-    if not words_reach(state.texts, before, region_words):
+    if not words_reach(texts, before, region_words):
         return []  # more list than article: the list is the content (a listing, an index)
     return region
 
