@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 from itertools import compress, repeat
-from operator import itemgetter
+from operator import itemgetter, le
 from re._casefix import _EXTRA_CASES
 from typing import Any
 
@@ -193,6 +193,7 @@ class _Alternation:
         self.gated_patterns: list[str] = []
         regexes: list[tuple[str, frozenset[str] | None, tuple[int, int]]] = []
         gated = []
+        longest = 0  # the longest text a gated pattern can match
         for pattern in patterns:
             tree = re._parser.parse(pattern, re.IGNORECASE)
             phrase = _plain_phrase(tree) if whole else None
@@ -207,11 +208,13 @@ class _Alternation:
             if needed is not None:
                 gated.append((needed, _tester([pattern], self._method)))
                 self.gated_patterns.append(pattern)
+                longest = max(longest, tree.getwidth()[1] if whole else _UNBOUNDED)
             else:
                 regexes.append((pattern, first, tree.getwidth() if whole else (0, _UNBOUNDED)))
         self.phrases = frozenset(phrases)
         self._regexes = regexes
         self._gated = tuple(gated)
+        self._gated_longest = longest
         self._chars = frozenset(c for _, first, _ in regexes if first is not None for c in first)
         self._anywhere = any(first is None for _, first, _ in regexes)
         self._testers: list[dict[str, Any]] = [{} for _ in _LENGTH_CLASSES]
@@ -386,7 +389,11 @@ class _Alternation:
                 if test is not None and test(text) is not None:
                     found.add(i)
         if self._gated:
-            joined = "\n".join(texts)
+            # Literal searches over the page at once; long paragraphs are left out when no
+            # gated pattern can match a text that long.
+            longest = self._gated_longest
+            joined = "\n".join(texts if longest >= _UNBOUNDED else
+                               compress(texts, map(le, map(len, texts), repeat(longest))))
             for needed, test in self._gated:
                 if needed in joined:
                     found.update(i for i, text in enumerate(texts) if needed in text and test(text) is not None)
