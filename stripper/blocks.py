@@ -100,7 +100,8 @@ def split_text(text: str) -> tuple[str | None, Lines]:
             lines[i] = clean_line(line)
     lines = list(map(clean_line, lines)) if "  " in text else list(map(str.strip, lines, repeat(" ")))
     # A paragraph's number: the blank lines before it.
-    paras = list(accumulate(map(not_, lines)))
+    paras = list(accumulate(map(not_, lines), initial=0))
+    del paras[0]
     if not all(lines):
         present = list(map(bool, lines))
         lines, paras = list(compress(lines, present)), list(compress(paras, present))

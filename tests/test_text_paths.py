@@ -188,3 +188,11 @@ def test_utf8_read_as_latin1_upstream_is_read_again():
     title, lines = split_text(text)
     assert title == "Mobile’s year"
     assert lines.texts == ["It’s here — at last.", "Café prices rose."]
+
+
+def test_paragraph_numbers_are_ints_shared_by_the_lines_of_a_paragraph():
+    title, lines = split_text("first line\nsecond line\n\nthird line")
+    assert title is None
+    assert lines.texts == ["first line", "second line", "third line"]
+    assert lines.paras[0] == lines.paras[1] != lines.paras[2]
+    assert all(type(para) is int for para in lines.paras)
