@@ -125,6 +125,14 @@ def test_a_nav_section_holding_paragraphs_is_part_of_the_page():
     assert not any("section" in line.lower() for line in found)
 
 
+def test_a_line_break_in_a_table_cell_keeps_the_row_on_one_line():
+    rows = "".join(f"<tr><td>Left cell {i}<br>&nbsp;</td><td>Right<br>cell {i}</td></tr>" for i in range(4))
+    table = f"<table><thead><tr><th>Left</th><th>Right</th></tr></thead><tbody>{rows}</tbody></table>"
+    found = lines(f"<article>{ARTICLE}{table}<p>Address line one<br>Address line two</p></article>")
+    assert [line for line in found if "cell" in line] == [f"Left cell {i} | Right cell {i}" for i in range(4)]
+    assert "Address line one" in found and "Address line two" in found  # outside tables, a break is a line
+
+
 def test_a_thread_of_comments_is_the_content_of_a_discussion_page():
     posts = "".join(f"<li class='comment'><p>{PROSE[i % 2]} Reply {i}.</p></li>" for i in range(6))
     found = lines(f"<h1>Which bus goes to the harbour?</h1><ol class='comment-list'>{posts}</ol>")

@@ -275,6 +275,12 @@ def _navigation_like(block: _Block) -> bool:
     return block.link_chars > NAV_LINK_SHARE * n and n < NAV_MAX_CHARS
 
 
+def _break_in_cell(tag: str, owners: list[str]) -> bool:
+    """A ``<br>`` in a table cell's own text: a space, so that the row stays one line
+    ("Result of an educational process<br>&nbsp;" | "Result of an assessment process")."""
+    return tag == "br" and owners[-1] == "tr"
+
+
 def _walk(body) -> list[_Block]:
     blocks: list[_Block] = []
     stack: list = []  # open elements
@@ -319,10 +325,13 @@ def _walk(body) -> list[_Block]:
                 if attrs != " " and _junk_attrs(attrs):
                     junk += (el,)
 
-            if parts and (tag in BLOCK_LEVEL or junk is not parent_junk):
+            block = tag in BLOCK_LEVEL and not _break_in_cell(tag, owners)
+            if parts and (block or junk is not parent_junk):
                 flush()
-            if tag in BLOCK_LEVEL:
+            if block:
                 owners.append(tag)
+            elif tag == "br":
+                parts.append(" ")
             elif tag in CELLS:  # cells of a row are set apart as in a text table: "Size | Price"
                 parts.append(" | " if any(not part.isspace() for part in parts) else " ")
             elif tag == "a":
@@ -338,9 +347,10 @@ def _walk(body) -> list[_Block]:
                 skip_depth -= 1
             else:
                 junk = junk_stack[-1]
-                if parts and (tag in BLOCK_LEVEL or junk is not (junk_stack[-2] if len(junk_stack) > 1 else ())):
+                block = tag in BLOCK_LEVEL and not _break_in_cell(tag, owners)
+                if parts and (block or junk is not (junk_stack[-2] if len(junk_stack) > 1 else ())):
                     flush()
-                if tag in BLOCK_LEVEL:
+                if block:
                     owners.pop()
                 elif tag == "a":
                     in_link -= 1
