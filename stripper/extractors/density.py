@@ -275,12 +275,6 @@ def _navigation_like(block: _Block) -> bool:
     return block.link_chars > NAV_LINK_SHARE * n and n < NAV_MAX_CHARS
 
 
-def _break_in_cell(tag: str, owners: list[str]) -> bool:
-    """A ``<br>`` in a table cell's own text: a space, so that the row stays one line
-    ("Result of an educational process<br>&nbsp;" | "Result of an assessment process")."""
-    return tag == "br" and owners[-1] == "tr"
-
-
 def _walk(body) -> list[_Block]:
     blocks: list[_Block] = []
     stack: list = []  # open elements
@@ -325,7 +319,8 @@ def _walk(body) -> list[_Block]:
                 if attrs != " " and _junk_attrs(attrs):
                     junk += (el,)
 
-            block = tag in BLOCK_LEVEL and not _break_in_cell(tag, owners)
+            # a <br> in a cell's own text is a space: the row stays one line
+            block = tag in BLOCK_LEVEL and (tag != "br" or owners[-1] != "tr")
             if parts and (block or junk is not parent_junk):
                 flush()
             if block:
@@ -347,7 +342,7 @@ def _walk(body) -> list[_Block]:
                 skip_depth -= 1
             else:
                 junk = junk_stack[-1]
-                block = tag in BLOCK_LEVEL and not _break_in_cell(tag, owners)
+                block = tag in BLOCK_LEVEL and (tag != "br" or owners[-1] != "tr")
                 if parts and (block or junk is not (junk_stack[-2] if len(junk_stack) > 1 else ())):
                     flush()
                 if block:

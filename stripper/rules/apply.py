@@ -84,5 +84,5 @@ def run_text_rules(rules: Sequence[Rule], state: TextState) -> list[Removal]:
                 removed.append(i)
         if removed:
             state.changed(removed)
-    removed = list(map(is_not, removed_by, repeat(None)))
-    return list(map(Removal, compress(removed_by, removed), compress(state.texts, removed)))
+    gone = list(map(is_not, removed_by, repeat(None)))
+    return list(map(Removal, compress(removed_by, gone), compress(state.texts, gone)))
