@@ -262,10 +262,6 @@ class TextState:
     def _ends(self) -> list[int]:
         return list(accumulate(map(len, self.texts)))
 
-    @cached_property
-    def substantial(self) -> list[bool]:
-        return [self.is_substantial(i) for i in range(len(self.texts))]
-
     def is_substantial(self, i: int) -> bool:
         """Whether block ``i`` is a real paragraph (see :func:`is_substantial`); computed once."""
         known = self._substantial
