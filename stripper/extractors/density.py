@@ -342,7 +342,7 @@ def _walk(body) -> list[_Block]:
                 skip_depth -= 1
             else:
                 junk = junk_stack[-1]
-                block = tag in BLOCK_LEVEL and (tag != "br" or owners[-1] != "tr")
+                block = tag in BLOCK_LEVEL and owners[-1] == tag  # it opened a block (see above)
                 if parts and (block or junk is not (junk_stack[-2] if len(junk_stack) > 1 else ())):
                     flush()
                 if block:
