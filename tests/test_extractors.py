@@ -2,6 +2,7 @@
 
 import pytest
 from conftest import PROSE
+from lxml import html
 
 from stripper import Stripper
 from stripper.extractors import extractor_names, get_extractor
@@ -261,3 +262,13 @@ def test_pages_that_say_they_are_articles_get_a_tighter_region():
     assert any("Teaser." in line for line in plain)
     assert not any("Teaser." in line for line in article)
     assert sum("Paragraph" in line for line in article) == 12
+
+
+def test_parsed_elements_are_html_elements_inside_forms_too():
+    # trafilatura and the DOM rules call text_content() on any element, form fields included
+    tree = parse_html('<html><body><form><label>Name <input name="n"></label><select><option>A</option>'
+                      '</select></form><p>Body &amp; text</p></body></html>')
+    elements = list(tree.iter())
+    assert {type(element) for element in elements} == {html.HtmlElement}
+    assert tree.find(".//label").text_content() == "Name "
+    assert tree.find(".//p").text_content() == "Body & text"
