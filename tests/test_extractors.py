@@ -1,5 +1,7 @@
 """The extractors: density's region and junk decisions, and how auto chooses."""
 
+import json
+
 import pytest
 from conftest import PROSE
 from lxml import html
@@ -272,3 +274,17 @@ def test_parsed_elements_are_html_elements_inside_forms_too():
     assert {type(element) for element in elements} == {html.HtmlElement}
     assert tree.find(".//label").text_content() == "Name "
     assert tree.find(".//p").text_content() == "Body & text"
+
+
+def test_trafilatura_still_reads_json_ld_after_scripts_are_dropped():
+    # scripts, styles and SVGs are dropped before trafilatura runs; JSON-LD must stay for its baseline
+    body = "The whole story sits in the structured data of this page, as some templates print it. " * 4
+    page = parse_html(
+        '<html><head><script type="application/ld+json">'
+        + json.dumps({"@type": "NewsArticle", "articleBody": body.strip()})
+        + '</script><style>p { color: red }</style></head><body><div>Menu</div>'
+        "<svg><text>Chart label</text></svg><script>var tracking = 'Tracking code';</script></body></html>"
+    )
+    found = get_extractor("trafilatura").extract(page, url=None)
+    assert found.lines == [body.strip()]
+    assert page.find(".//svg") is None and page.find(".//style") is None

@@ -6,6 +6,11 @@ from typing import Any
 
 from . import Extracted
 
+# Elements trafilatura's cleaning drops with all they hold. Dropping them first spares its
+# passes over the raw page (XPath prunes, copies, the page-text measure) from walking them:
+# 7% of its instructions on product pages. JSON-LD scripts stay: its baseline reads them.
+DROPPED_FIRST = ("svg", "style", "template", "script", "link", "source")
+
 
 class TrafilaturaExtractor:
     """The body from trafilatura, tables kept and comments left out; no metadata pass."""
@@ -19,6 +24,7 @@ class TrafilaturaExtractor:
     def extract(self, tree: Any, *, url: str | None) -> Extracted:
         import trafilatura  # imported on first use: the auto extractor may never need it
 
+        _drop_unread(tree)
         document = trafilatura.bare_extraction(
             tree,
             url=url,
@@ -38,3 +44,9 @@ class TrafilaturaExtractor:
             url=document.url or url,
             language=document.language or None,
         )
+
+
+def _drop_unread(tree: Any) -> None:
+    for element in list(tree.iter(*DROPPED_FIRST)):
+        if element.tag != "script" or (element.get("type") or "").lower() != "application/ld+json":
+            element.drop_tree()  # its tail stays in place
