@@ -4,12 +4,14 @@ import json
 
 import pytest
 from conftest import PROSE
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import html
 
 from stripper import Stripper
 from stripper.extractors import extractor_names, get_extractor
 from stripper.extractors.auto import FALLBACK_BELOW, PRODUCT_SHORT_BELOW, is_product_page
-from stripper.extractors.density import extract_lines
+from stripper.extractors.density import JUNK_ATTR, JUNK_WORDS, MODIFIER_PREFIXES, _junk_attrs, extract_lines
 from stripper.parse import parse_html
 
 ARTICLE = "".join(f"<p>{PROSE[i % 2]} Paragraph {i}.</p>" for i in range(6))
@@ -288,3 +290,19 @@ def test_trafilatura_still_reads_json_ld_after_scripts_are_dropped():
     found = get_extractor("trafilatura").extract(page, url=None)
     assert found.lines == [body.strip()]
     assert page.find(".//svg") is None and page.find(".//style") is None
+
+
+_NAME_PIECES = st.sampled_from(
+    [*JUNK_WORDS, "Share", "NAV", "post", "area", "content", "x", "has", "no", "is", "ad", "list", "ſhare"]
+)
+_NAME_GLUE = st.sampled_from([" ", "-", "_", "", "  ", "--"])
+
+
+@settings(max_examples=2000, deadline=None, database=None)
+@given(st.lists(st.tuples(_NAME_PIECES, _NAME_GLUE), max_size=6))
+def test_junk_attrs_skips_the_regex_only_when_it_could_not_match(pieces):
+    # the name-part check before the regex is a shortcut, never a change of answer
+    attrs = "".join(piece + glue for piece, glue in pieces)
+    names = " ".join(name for name in attrs.split() if not name.lower().startswith(MODIFIER_PREFIXES))
+    found = JUNK_ATTR.search(names if "-" in attrs else attrs)
+    assert _junk_attrs(attrs) == (found.group(1).lower().rstrip("s") if found else None)

@@ -51,16 +51,23 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 CELLS = frozenset({"td", "th"})
 
 # class / id words of containers that hold junk, not content.
-_JUNK_WORDS = (
-    r"share|sharing|social|sociable|related|newsletter|subscribe|subscription|comments?|commentlist|"
-    r"sidebar|widget-area|advert|adverts|advertisement|advertising|ads|adsbygoogle|ad-slot|promo|promos|"
-    r"promotions?|breadcrumbs?|cookies?|consent|gdpr|popup|modal|sponsor|sponsored|sponsors|outbrain|taboola|"
-    r"recommended|recommendations?|navbar|navigation|nav|menu|footer|masthead|"
-    r"skip-link|signup|sign-up|login|author-bio|authorbox|author-box|about-author|tags|tag-list|tagcloud|"
-    r"pagination|pager|post-nav|post-navigation|toolbar|disclaimer|banner|byline|meta-data|post-meta|"
-    r"entry-meta|meta|jp-relatedposts|yarpp|read-more|more-stories|trending|most-popular|print|paywall|timestamp"
+JUNK_WORDS = (
+    "share", "sharing", "social", "sociable", "related", "newsletter", "subscribe", "subscription",
+    "comments", "comment", "commentlist", "sidebar", "widget-area", "advert", "adverts", "advertisement",
+    "advertising", "ads", "adsbygoogle", "ad-slot", "promo", "promos", "promotions", "promotion",
+    "breadcrumbs", "breadcrumb", "cookies", "cookie", "consent", "gdpr", "popup", "modal", "sponsor",
+    "sponsored", "sponsors", "outbrain", "taboola", "recommended", "recommendations", "recommendation",
+    "navbar", "navigation", "nav", "menu", "footer", "masthead", "skip-link", "signup", "sign-up", "login",
+    "author-bio", "authorbox", "author-box", "about-author", "tags", "tag-list", "tagcloud", "pagination",
+    "pager", "post-nav", "post-navigation", "toolbar", "disclaimer", "banner", "byline", "meta-data",
+    "post-meta", "entry-meta", "meta", "jp-relatedposts", "yarpp", "read-more", "more-stories", "trending",
+    "most-popular", "print", "paywall", "timestamp",
 )
-JUNK_ATTR = re.compile(rf"(?:^|[\s_-])({_JUNK_WORDS})(?:$|[\s_-])", re.IGNORECASE)
+JUNK_ATTR = re.compile(rf"(?:^|[\s_-])({'|'.join(JUNK_WORDS)})(?:$|[\s_-])", re.IGNORECASE)
+# A class / id can hold a junk word only if it holds the word's first part as a whole name part
+# (parts are split at white space, "_" and "-"); most hold none, and skip the regex.
+_JUNK_FIRST_PARTS = frozenset(word.split("-")[0] for word in JUNK_WORDS)
+_NAME_PARTS = str.maketrans("_-", "  ")
 # Class names that start so are modifiers ("has-sidebar", "hide-read-more-ad"): never junk words.
 MODIFIER_PREFIXES = ("has-", "no-", "with-", "without-", "hide-", "show-", "is-", "not-")
 # Elements that are never junk because of their class.
@@ -197,6 +204,8 @@ def _junk_attrs(attrs: str) -> str | None:
     what the element is."""
     if "-" in attrs:
         attrs = " ".join(name for name in attrs.split() if not name.lower().startswith(MODIFIER_PREFIXES))
+    if _JUNK_FIRST_PARTS.isdisjoint(attrs.casefold().translate(_NAME_PARTS).split()):
+        return None
     found = JUNK_ATTR.search(attrs)
     return found.group(1).lower().rstrip("s") if found else None
 
@@ -278,8 +287,8 @@ def _navigation_like(block: _Block) -> bool:
 def _walk(body) -> list[_Block]:
     blocks: list[_Block] = []
     stack: list = []  # open elements
-    junk_stack: list = []  # for each open element, the junk containers it sits in (a tuple)
-    parts: list[str] = []
+    junk_stack: list = [()]  # for each open element, the junk containers it sits in (a tuple)
+    parts: list[str] = []  # the text of the block being read; never starts with white space alone
     link_chars = 0
     in_link = 0
     skip_depth = 0
@@ -291,32 +300,25 @@ def _walk(body) -> list[_Block]:
         if owners[-1] == "tr":
             text = text.rstrip(" |")  # the separators of empty cells at the end of a row
         if text:
-            blocks.append(_Block(text, min(link_chars, len(text)), owners[-1], tuple(stack),
-                                 junk_stack[-1] if junk_stack else ()))
+            blocks.append(_Block(text, min(link_chars, len(text)), owners[-1], tuple(stack), junk_stack[-1]))
         parts = []
         link_chars = 0
 
     walker = etree.iterwalk(body, events=("start", "end"))
     for event, el in walker:
         tag = el.tag
-        if not isinstance(tag, str):
-            if event == "end" and el.tail and not skip_depth:
-                parts.append(el.tail)
-                if in_link:
-                    link_chars += len(el.tail.strip())
-            continue
         if event == "start":
             if tag in SKIPPED:
                 walker.skip_subtree()
                 skip_depth += 1
                 continue
-            parent_junk = junk_stack[-1] if junk_stack else ()
-            junk = parent_junk
+            parent_junk = junk = junk_stack[-1]
             if tag in CHROME:
                 junk += (el,)
             elif tag not in NEVER_JUNK:
-                attrs = (el.get("class") or "") + " " + _short_id(el.get("id"))
-                if attrs != " " and _junk_attrs(attrs):
+                classes = el.get("class")
+                element_id = el.get("id")
+                if (classes or element_id) and _junk_attrs((classes or "") + " " + _short_id(element_id)):
                     junk += (el,)
 
             # a <br> in a cell's own text is a space: the row stays one line
@@ -333,17 +335,13 @@ def _walk(body) -> list[_Block]:
                 in_link += 1
             stack.append(el)
             junk_stack.append(junk)
-            if el.text:
-                parts.append(el.text)
-                if in_link:
-                    link_chars += len(el.text.strip())
+            text = el.text
         else:
-            if tag in SKIPPED and skip_depth:
+            if skip_depth and tag in SKIPPED:
                 skip_depth -= 1
             else:
-                junk = junk_stack[-1]
                 block = tag in BLOCK_LEVEL and owners[-1] == tag  # it opened a block (see above)
-                if parts and (block or junk is not (junk_stack[-2] if len(junk_stack) > 1 else ())):
+                if parts and (block or junk_stack[-1] is not junk_stack[-2]):
                     flush()
                 if block:
                     owners.pop()
@@ -353,10 +351,11 @@ def _walk(body) -> list[_Block]:
                     parts.append(" ")
                 stack.pop()
                 junk_stack.pop()
-            if el.tail:
-                parts.append(el.tail)
-                if in_link:
-                    link_chars += len(el.tail.strip())
+            text = el.tail
+        if text and (parts or not text.isspace()):
+            parts.append(text)
+            if in_link:
+                link_chars += len(text.strip())
     if parts:
         flush()
     return blocks
