@@ -15,8 +15,9 @@ Measures (every figure in the same run, on the same inputs):
    Rounds are interleaved (A B C A B C ...); the median round is reported, and
    ratios are the median of the per-round ratios.
 2. ``stripper extract -f jsonl -j 2`` against ``-j 1`` over one directory of
-   pages (symlinks to corpus pages), output to /dev/null, run in the order
-   -j 1, -j 2, -j 2, -j 1; the ratio of the mean wall-clock times.
+   pages (symlinks to corpus pages), output to /dev/null, in three pairs of
+   adjacent runs, (-j 1, -j 2), (-j 2, -j 1), (-j 1, -j 2); the median of the
+   pairs' wall-clock ratios.
 3. Scraped text: ``Stripper(input_type="text")`` over text inputs, MB/s per
    core (bytes / CPU seconds; MB = 10^6 bytes of UTF-8).
 4. Peak memory (max RSS from ``os.wait4``: the process and the workers it
@@ -327,16 +328,24 @@ def jobs_scaling(rep: Report, cfg: dict, tmp: Path) -> None:
             (folder / f"{i:05d}.html").write_text(speed_data.generated_page(i)[0])
         source = f"{n} generated pages"
     cli = stripper_cli()
-    runs: dict[int, list[Run]] = {1: [], 2: []}
     load0 = loadavg()
-    # In the order -j 1, -j 2, -j 2, -j 1: a machine that speeds up or slows down over the four
-    # runs weighs on both alike, and the ratio of the summed times cancels it.
-    for jobs in (1, 2, 2, 1):
-        log(f"extract -j {jobs} over {n} pages ({len(runs[1]) + len(runs[2]) + 1}/4)")
-        runs[jobs].append(
-            run_measured([cli, "extract", "-q", "-f", "jsonl", "-j", str(jobs), str(folder)], capture=False))
-    wall = {jobs: sum(run.wall for run in runs[jobs]) / len(runs[jobs]) for jobs in runs}
-    cpu = {jobs: sum(run.cpu for run in runs[jobs]) / len(runs[jobs]) for jobs in runs}
+    # Three pairs of adjacent runs, in the order (-j 1, -j 2), (-j 2, -j 1), (-j 1, -j 2): each
+    # pair's ratio sees the machine at one speed, and the median of the three leaves out a pair
+    # that a burst of other work on the machine skewed, as the HTML section does with its rounds.
+    order = [(1, 2), (2, 1), (1, 2)]
+    pairs: list[dict[int, Run]] = []
+    for first, second in order:
+        pair_runs: dict[int, Run] = {}
+        for jobs in (first, second):
+            log(f"extract -j {jobs} over {n} pages (pair {len(pairs) + 1}/{len(order)})")
+            pair_runs[jobs] = run_measured(
+                [cli, "extract", "-q", "-f", "jsonl", "-j", str(jobs), str(folder)], capture=False)
+        pairs.append(pair_runs)
+    runs = {jobs: [pair_runs[jobs] for pair_runs in pairs] for jobs in (1, 2)}
+    wall = {jobs: statistics.median(run.wall for run in runs[jobs]) for jobs in runs}
+    cpu = {jobs: statistics.median(run.cpu for run in runs[jobs]) for jobs in runs}
+    pair_ratios = [pair_runs[1].wall / pair_runs[2].wall for pair_runs in pairs]
+    ratio = statistics.median(pair_ratios)
     # The machine's own ceiling for -j 2: two separate -j 1 processes at once, each on every other
     # page, with no pool between them. On virtual CPUs, two busy processes each run slower.
     files = sorted(folder.iterdir())
@@ -356,37 +365,39 @@ def jobs_scaling(rep: Report, cfg: dict, tmp: Path) -> None:
         ))
     pair_wall = time.perf_counter() - start
     pair_cpu = pair[0].cpu + pair[1].cpu
-    ratio = wall[1] / wall[2]
     rep.add(
         f"## 2. `stripper extract -f jsonl -j N DIR > /dev/null` ({source})",
         "",
-        "Two runs each, in the order -j 1, -j 2, -j 2, -j 1 (a steady drift of the machine's speed "
-        "weighs on both alike); wall clock of the whole command (start-up included). "
+        "Three pairs of runs, in the order (-j 1, -j 2), (-j 2, -j 1), (-j 1, -j 2): the two runs of a "
+        "pair see the machine at one speed, and a steady drift weighs on both sides alike. Wall clock of "
+        "the whole command (start-up included). "
         f"Load average before / after: {load0} / {loadavg()}.",
         "",
-        "| jobs | wall s | pages/s | CPU s (all processes) | cores used (CPU / wall) | exit |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "| pair | jobs | wall s | pages/s | CPU s (all processes) | cores used (CPU / wall) | exit | -j 2 / -j 1 |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     )
-    for jobs, group in runs.items():
-        for run in group:
+    for number, ((first, second), pair_runs, pair_ratio) in enumerate(zip(order, pairs, pair_ratios, strict=True), 1):
+        for jobs in (first, second):
+            run = pair_runs[jobs]
             rep.add(
-                f"| -j {jobs} | {run.wall:.1f} | {n / run.wall:.2f} | {run.cpu:.1f} | {run.cpu / run.wall:.2f} "
-                f"| {run.returncode} |"
+                f"| {number} | -j {jobs} | {run.wall:.1f} | {n / run.wall:.2f} | {run.cpu:.1f} "
+                f"| {run.cpu / run.wall:.2f} | {run.returncode} | {f'{pair_ratio:.2f}×' if jobs == second else ''} |"
             )
     rep.add(
-        f"| two -j 1 at once, every other page each | {pair_wall:.1f} | {n / pair_wall:.2f} | {pair_cpu:.1f} "
-        f"| {pair_cpu / pair_wall:.2f} | {pair[0].returncode}, {pair[1].returncode} |"
+        f"| | two -j 1 at once, every other page each | {pair_wall:.1f} | {n / pair_wall:.2f} | {pair_cpu:.1f} "
+        f"| {pair_cpu / pair_wall:.2f} | {pair[0].returncode}, {pair[1].returncode} | |"
     )
     ok = ratio >= TARGET_JOBS_RATIO
     rep.add(
         "",
-        f"Speed-up -j 2 / -j 1 (mean wall times): **{ratio:.2f}×** (target ≥ {TARGET_JOBS_RATIO:g}× "
-        f"{mark(ok)}; {os.cpu_count()} logical cores). CPU of -j 2 / -j 1: {cpu[2] / cpu[1]:.2f} "
-        "(what the worker processes add, and what two busy cores cost each process). When other processes "
+        f"Speed-up -j 2 / -j 1 (median of the pairs' wall-time ratios): **{ratio:.2f}×** "
+        f"(target ≥ {TARGET_JOBS_RATIO:g}× {mark(ok)}; {os.cpu_count()} logical cores). "
+        f"CPU of -j 2 / -j 1: {cpu[2] / cpu[1]:.2f} (median runs: what the worker processes add, and what two "
+        "busy cores cost each process). When other processes "
         'share the machine, -j 2 gets fewer than two cores: compare "cores used" with 2.',
         "",
         f"The machine's ceiling, two separate -j 1 processes at once on every other page each: "
-        f"{wall[1] / pair_wall:.2f}× the one-process speed, with {pair_cpu / cpu[1]:.2f}× its CPU time "
+        f"{wall[1] / pair_wall:.2f}× the median one-process speed, with {pair_cpu / cpu[1]:.2f}× its CPU time "
         f"for the same pages; -j 2 reaches {ratio / (wall[1] / pair_wall):.0%} of that ceiling.",
         "",
     )
