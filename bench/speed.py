@@ -69,7 +69,7 @@ TARGET_PATHOLOGICAL_S = 10.0
 FULL = {
     "html_pages": 200,
     "rounds": 3,
-    "text_rounds": 5,
+    "text_rounds": 9,
     "warmup": 5,
     "jobs_pages": 2000,
     "text_inputs": 0,
