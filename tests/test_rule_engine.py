@@ -108,6 +108,16 @@ def test_trailing_region_goes_but_a_closing_sentence_stays():
     assert len(art.removed) == 3
 
 
+def test_a_title_that_reads_as_a_sentence_still_opens_the_head():
+    title = "Is it worth re-sleeving a worn rudder bush before the season starts?"
+    page = (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            f"<p>March 11, 2024</p><p>{PROSE[0]}</p><p>{PROSE[1]}</p></article></body></html>")
+    art = extract(page)
+    assert art.title == title
+    assert [(r.rule, r.text) for r in art.removed] == [("STR050", title), ("STR051", "March 11, 2024")]
+    assert art.text.startswith(PROSE[0])
+
+
 # -- TOML rule files ----------------------------------------------------------------
 README_TOML = (ROOT / "README.md").read_text(encoding="utf-8").split("```toml\n")[1].split("```")[0]
 

@@ -274,6 +274,13 @@ class TextState:
     def _substantial(self) -> dict[int, bool]:
         return {}
 
+    def _is_title(self, i: int) -> bool:
+        return self._title_key is not None and self.keys[i] == self._title_key
+
+    @cached_property
+    def _title_key(self) -> str | None:
+        return normalise(self.title) if self.title else None
+
     def changed(self, removed: Iterable[int] | None = None) -> None:
         """Tell the state that blocks were removed (the live blocks are cached); ``removed``:
         the indices of the blocks just removed, when known."""
@@ -302,14 +309,16 @@ class TextState:
     def in_scope(self, scope: Scope) -> list[int]:
         """Indices of live blocks in ``scope``.
 
-        ``head``: before the first substantial paragraph; ``tail``: after the last one.
+        ``head``: before the first substantial paragraph (the title repeated as a line is none,
+        however much it reads like one: "Is it worth re-sleeving a worn rudder bush?");
+        ``tail``: after the last one.
         """
         live = self.live()
         if scope == "anywhere":
             return live
         if scope == "head":
             for n, i in enumerate(live):
-                if self.is_substantial(i):
+                if self.is_substantial(i) and not self._is_title(i):
                     return live[:n]
             return list(live)
         for n in range(len(live) - 1, -1, -1):
