@@ -152,6 +152,18 @@ def test_a_short_comment_section_under_an_article_is_not_content():
     assert not any("Great piece" in line for line in found)
 
 
+def test_a_short_thread_is_the_content_of_a_page_whose_json_ld_says_it_is_a_thread():
+    posts = "".join(f"<article class='comment' id='comment-{i}'><p>{PROSE[i]} Reply {i}.</p></article>"
+                    for i in range(2))
+    body = (f"<main><h1>Which bus goes to the harbour?</h1><div id='comments'>{posts}</div></main>"
+            f"<div class='app-sheet'>{ARTICLE}</div>")  # chrome outside any junk container outweighs the posts
+    declared = '<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>'
+    found = extract_lines(parse_html(f"<html><head>{declared}</head><body>{body}</body></html>"))
+    undeclared = lines(body)
+    assert sum("Reply" in line for line in found) == 2
+    assert not any("Reply" in line for line in undeclared)
+
+
 def test_ids_made_from_headings_do_not_mark_junk():
     section = f"<section id='menu-planning-for-large-events'><h2>Menu planning</h2>{ARTICLE}</section>"
     assert any("Paragraph 3." in line for line in lines(f"<article>{section}</article>"))

@@ -28,6 +28,7 @@ from lxml import etree
 from . import Extracted, page_declares
 
 _ARTICLE_TYPE = re.compile(r'"@type"\s*:\s*(?:\[\s*)?"(?:(?:News|Blog|Tech|Scholarly)?Article|BlogPosting)"')
+_DISCUSSION_TYPE = re.compile(r'"@type"\s*:\s*(?:\[\s*)?"(?:DiscussionForumPosting|QAPage)"')
 
 # Elements whose content a reader never sees as text, or which only hold page chrome.
 SKIPPED = frozenset({
@@ -84,7 +85,8 @@ NAV_MAX_CHARS = 80
 REGION_SHARE = 0.85
 ARTICLE_REGION_SHARE = 0.75
 # Comment sections that hold more than this share of the page's weight, and five times the text
-# outside all junk containers, are the page's content (a forum thread, a Q&A page).
+# outside all junk containers, are the page's content (a forum thread, a Q&A page); so are those
+# of a page whose structured data says it is a forum thread or a Q&A page, however little they hold.
 DISCUSSION = frozenset({"comment", "commentlist"})
 DISCUSSION_MIN_SHARE = 0.4
 # A junk container holding more than this share of the page's weight is content after all (a
@@ -170,6 +172,8 @@ def extract_lines(tree) -> list[str]:
         for k in {kind[j] for j in block.junk}:
             held_kind[k] = held_kind.get(k, 0) + w
     discussion = {k for k in DISCUSSION if held_kind.get(k, 0) > max(DISCUSSION_MIN_SHARE * raw_total, 5 * clean)}
+    if not discussion and not DISCUSSION.isdisjoint(held_kind) and says_discussion(tree):
+        discussion = DISCUSSION & held_kind.keys()
     need = min(LANDMARK_MIN_SHARE * raw_total, LANDMARK_MIN_CHARS)
     landmarks = [element for element, w in held_landmark.items() if w >= need]
     junk_ok = {j for j in containers if kind[j] in discussion
@@ -243,6 +247,11 @@ def _group(element) -> tuple:
 def says_article(tree) -> bool:
     """Whether the page's structured data calls it an article (og:type, JSON-LD @type)."""
     return page_declares(tree, lambda og_type: og_type == "article", _ARTICLE_TYPE)
+
+
+def says_discussion(tree) -> bool:
+    """Whether the page's JSON-LD calls it a forum thread or a Q&A page."""
+    return page_declares(tree, lambda og_type: False, _DISCUSSION_TYPE)
 
 
 def _region(body, weights: dict, total: int, share: float):
