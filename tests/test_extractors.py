@@ -164,6 +164,13 @@ def test_a_short_thread_is_the_content_of_a_page_whose_json_ld_says_it_is_a_thre
     assert not any("Reply" in line for line in undeclared)
 
 
+def test_a_moderation_form_around_the_posts_of_a_thread_does_not_make_them_junk():
+    posts = "".join(f"<li class='comment'><p>{PROSE[i % 2]} Reply {i}.</p></li>" for i in range(6))
+    found = lines(f"<article><h1>Which bus goes to the harbour?</h1><p>{PROSE[0]}</p></article>"
+                  f"<form action='/moderate'><ol class='comment-list'>{posts}</ol></form>")
+    assert sum("Reply" in line for line in found) == 6
+
+
 def test_ids_made_from_headings_do_not_mark_junk():
     section = f"<section id='menu-planning-for-large-events'><h2>Menu planning</h2>{ARTICLE}</section>"
     assert any("Paragraph 3." in line for line in lines(f"<article>{section}</article>"))

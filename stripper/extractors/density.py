@@ -181,6 +181,10 @@ def extract_lines(tree) -> list[str]:
                or (kind[j] not in OVERLAYS and held.get(group[j], 0) > JUNK_MAX_SHARE * raw_total
                    and not (landmarks and _beside(j, landmarks)))}
     kept = [not b.junk or all(j in junk_ok for j in b.junk) for b in blocks]
+    if discussion:  # the moderation form some forums wrap around a thread's posts is no junk to them
+        kept = [keep or (any(kind[j] in discussion for j in b.junk)
+                         and all(j in junk_ok or kind[j] == "form" for j in b.junk))
+                for keep, b in zip(kept, blocks, strict=True)]
     weights, total = _weigh(blocks, raw, kept)
     if not total:  # everything looked like junk: judge the page by its text alone
         kept = [True] * len(blocks)
