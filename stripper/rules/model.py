@@ -275,10 +275,11 @@ class TextState:
         return {}
 
     def _is_title(self, i: int) -> bool:
-        return self._title_key is not None and self.keys[i] == self._title_key
+        return self.title_key is not None and self.keys[i] == self.title_key
 
     @cached_property
-    def _title_key(self) -> str | None:
+    def title_key(self) -> str | None:
+        """The article's title as patterns see it (see :func:`normalise`), or None."""
         return normalise(self.title) if self.title else None
 
     def changed(self, removed: Iterable[int] | None = None) -> None:

@@ -11,9 +11,9 @@ from ..model import Rule, TextState, normalise
 
 def repeated_title(state: TextState, indices: Iterable[int]) -> list[int]:
     """Head lines that repeat the article's title."""
-    if not state.title:
+    title = state.title_key
+    if title is None:
         return []
-    title = normalise(state.title)
     return [i for i in indices if state.keys[i] == title]
 
 
