@@ -57,23 +57,27 @@ def decode(source: str | bytes, *, for_xml: bool = True) -> str:
     With ``for_xml=False``, a ``str`` keeps the characters XML refuses (see :func:`xml_safe`);
     empty input is refused all the same."""
     if isinstance(source, str):
-        text = source.removeprefix("\ufeff")
+        raw = text = source.removeprefix("\ufeff")
         if for_xml:
             text = xml_safe(text)
     elif isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
-        text = _plain_utf8(data)
+        raw = text = _plain_utf8(data)
         if text is None:
-            text = xml_safe(_decode_bytes(data).removeprefix("\ufeff"))
+            raw = _decode_bytes(data).removeprefix("\ufeff")
+            text = xml_safe(raw)
     else:
         raise TypeError(f"expected str or bytes, not {type(source).__name__}")
     # Uncleaned text starting with a control (or blank) may hold nothing once cleaned.
-    _check_not_empty(xml_safe(text) if not for_xml and text.lstrip()[:1] < " " else text)
+    _check_not_empty(xml_safe(text) if not for_xml and text.lstrip()[:1] < " " else text, raw)
     return text
 
 
-def _check_not_empty(text: str) -> None:
+def _check_not_empty(text: str, raw: str) -> None:
+    """Refuse ``text`` (``raw`` once cleaned) when nothing but whitespace is left of it."""
     if not text or text.isspace():
+        if raw and not raw.isspace():  # all it held were control characters
+            raise DecodeError("binary data: control characters and no text")
         raise EmptyInputError("empty input" if not text else "input holds only whitespace")
 
 

@@ -168,6 +168,8 @@ def binary_inputs() -> dict[str, bytes]:
         "pdf.html": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nstream\n" + noise,
         "random.html": random.Random(7).randbytes(5000),
         "bom-only.html": b"\xef\xbb\xbf",
+        "controls.txt": b"\x00\x01\x02\x1b",  # valid UTF-8 that is nothing but control characters
+        "nul-only.html": b"\x00" * 16,
     }
 
 
@@ -178,6 +180,8 @@ EXPECTED_ERRORS = {
     "pdf.html": "binary data, or text in an unrecognised encoding",
     "random.html": "binary data, or text in an unrecognised encoding",
     "bom-only.html": "empty input",
+    "controls.txt": "binary data: control characters and no text",
+    "nul-only.html": "binary data: control characters and no text",
     "truncated.html.gz": "truncated gzip data",
     "corrupt.html.gz": "corrupt gzip data",
     "fifo.html": "not a regular file",
