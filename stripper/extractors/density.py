@@ -110,7 +110,7 @@ LANDMARK_MIN_CHARS = 500
 BODY_ATTR = re.compile(
     r"(?:^|[\s_-])(?:entry-content|post-content|article-content|article-body|articlebody|post-body|story-body|"
     r"article__body|article-text|blog-post-content|single-content|content-body|body-text|post-entry|entry-body|"
-    r"article__content|post__content|story-content)(?:$|[\s_-])",
+    r"article__content|post__content|story-content|editor-content)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 BODY_MIN_SHARE = 0.5

@@ -17,7 +17,7 @@ by extractors because they contain sentences.""",
         "sign me up", "sign up now", "newsletter", "newsletters", "get our newsletter",
         "enter your email", "enter your email address", "your email address", "email address",
         "type your email", "type your email…", "your email", "join now", "join our newsletter",
-        "sign up for more like this", "already a subscriber", "already a subscriber? log in",
+        "sign up for more like this", "be the first to know", "already a subscriber", "already a subscriber? log in",
         "already have an account? sign in", "subscribe to continue reading",
         "subscribe to read the full article", "this article is for subscribers only",
         "newsletter abonnieren", "jetzt abonnieren", "abonnieren", "abonnez-vous",
@@ -29,7 +29,7 @@ by extractors because they contain sentences.""",
         r"(?:sign up|subscribe|register|join)(?: now| today| free| for free)?"
         r" (?:for|to) (?:our|the|my)\b.{0,60}\b(?:newsletters?|mailing list|updates|emails?"
         r"|digest|briefing)\b.{0,160}",
-        r"(?:get|receive) (?:the |our )?.{0,60}(?:newsletter|headlines|stories|news|updates)"
+        r"(?:get|receive) (?:the |our )?.{0,60}(?:newsletter|headlines|stories|news|updates|deals|offers)"
         r" (?:delivered )?(?:straight |directly )?(?:to|in) your inbox.{0,120}",
         r"thanks for reading .{1,80}\W+subscribe for free to receive new posts and support"
         r" (?:my|our) work",
@@ -42,7 +42,7 @@ by extractors because they contain sentences.""",
         r"(?:boletín|newsletter).{0,120}",
         r"(?:recibe|reciba) (?:nuestro|nuestra|el|la) (?:boletín|newsletter).{0,120}",
     ],
-    removes=("Sign up for our newsletter", "Subscribe", "Type your email…",
+    removes=("Sign up for our newsletter", "Subscribe", "Type your email…", "Be the first to know!",
              "Get the latest headlines delivered to your inbox every morning.",
              "Thanks for reading The Weekly Ledger! Subscribe for free to receive new posts and support my work.",
              "Newsletter abonnieren", "Abonnez-vous à notre newsletter",
@@ -91,7 +91,7 @@ checkbox labels.
 Why: the small print sits inside article bodies with the newsletter box.""",
     blocks=[
         r"by (?:signing up|subscribing|registering|clicking.{1,40}|submitting.{1,40}|"
-        r"entering your email.{0,40}|continuing),? you (?:agree|consent|acknowledge|accept).{0,400}",
+        r"entering your email.{0,40}|continuing),? you (?:agree|consent|acknowledge|accept|confirm).{0,400}",
         r"(?:you (?:can|may) )?unsubscribe (?:at any time|anytime).{0,200}",
         r"we (?:respect|value) your privacy.{0,200}",
         r"we(?:'ll| will) never share your (?:email|e-mail|details).{0,120}",
@@ -107,6 +107,7 @@ Why: the small print sits inside article bodies with the newsletter box.""",
         r"al (?:suscribirte|registrarte|suscribirse).{0,300}",
     ],
     removes=("By signing up, you agree to our Terms of Use and Privacy Policy.",
+             "By clicking Sign Me Up, you confirm you are 16+ and agree to our Terms of Use.",
              "You can unsubscribe at any time.",
              "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
              "No spam. Unsubscribe anytime."),
