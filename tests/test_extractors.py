@@ -130,6 +130,21 @@ def test_a_nav_section_holding_paragraphs_is_part_of_the_page():
     assert not any("section" in line.lower() for line in found)
 
 
+def test_a_banner_holding_paragraphs_is_part_of_the_page_unless_it_is_a_cookie_banner():
+    # page builders call a coloured band of the body a "banner"; consent managers call their box one too
+    long = f"{PROSE[0]} {PROSE[1]} {PROSE[0]}"
+    intro = f"<div class='cmp-text'><h2>Why it matters</h2>{ARTICLE}{ARTICLE}</div>"
+    band = (f"<div class='cta cmp-cta__banner'><div class='cmp-text'><p>{long} Band.</p>"
+            f"<a href='/contact'>Contact us</a></div></div>")
+    consent = (f"<div class='fides-banner fides-banner-bottom'><p>We and our partners use cookies to "
+               f"measure and improve the site. {long} Consent.</p><button>Accept</button></div>")
+    cta = "<div class='promo-banner'><p>Talk to an expert today.</p></div>"
+    found = lines(f"<main>{intro}{band}{cta}</main>{consent}")
+    assert sum("Paragraph" in line for line in found) == 12
+    assert sum("Band." in line for line in found) == 1
+    assert not any("Consent." in line or "Talk to an expert" in line for line in found)
+
+
 def test_a_line_break_in_a_table_cell_keeps_the_row_on_one_line():
     rows = "".join(f"<tr><td>Left cell {i}<br>&nbsp;</td><td>Right<br>cell {i}</td></tr>" for i in range(4))
     table = f"<table><thead><tr><th>Left</th><th>Right</th></tr></thead><tbody>{rows}</tbody></table>"

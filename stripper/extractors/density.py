@@ -98,10 +98,13 @@ DISCUSSION_MIN_SHARE = 0.4
 JUNK_MAX_SHARE = 0.3
 OVERLAYS = frozenset({"dialog", "modal", "popup", "cookie", "consent", "gdpr"})
 LANDMARKS = frozenset({"main", "article"})
-# Menus are made of links and short labels; a "nav" or "menu" container holding a paragraph of
-# this many characters outside links is a section of the page ("content-nav-section").
+# Menus and banners are made of links and short labels; a "nav", "menu" or "banner" container
+# holding a paragraph of SECTION_MIN_BLOCK characters outside links is a section of the page
+# ("content-nav-section", a page builder's "cmp-cta__banner" around a part of the body), unless
+# that paragraph speaks of cookies: consent managers call their box a banner too.
 MENUS = frozenset({"nav", "navbar", "navigation", "menu"})
-MENU_MAX_BLOCK = 300
+SECTIONS_IF_LONG = MENUS | {"banner"}
+SECTION_MIN_BLOCK = 300
 LANDMARK_MIN_SHARE = 0.1
 LANDMARK_MIN_CHARS = 500
 # On article pages, an article-body container (itemprop=articleBody, or one of these classes)
@@ -151,7 +154,8 @@ def extract_lines(tree) -> list[str]:
     containers = {j for b in blocks for j in b.junk}
     group = {j: _group(j) for j in containers}
     kind = {j: _kind(j) for j in containers}
-    longest: dict = {}  # by container: its longest block of text outside links
+    longest: dict = {}  # by container: the weight of its longest block of text outside links
+    longest_text: dict = {}  # and that block's text
     held: dict = {}
     held_kind: dict = {}
     held_landmark: dict = {}  # by main and article element: the weight they hold outside junk
@@ -169,6 +173,7 @@ def extract_lines(tree) -> list[str]:
             held[group[j]] = held.get(group[j], 0) + w
             if w > longest.get(j, 0):
                 longest[j] = w
+                longest_text[j] = block.text
         for k in {kind[j] for j in block.junk}:
             held_kind[k] = held_kind.get(k, 0) + w
     discussion = {k for k in DISCUSSION if held_kind.get(k, 0) > max(DISCUSSION_MIN_SHARE * raw_total, 5 * clean)}
@@ -177,7 +182,8 @@ def extract_lines(tree) -> list[str]:
     need = min(LANDMARK_MIN_SHARE * raw_total, LANDMARK_MIN_CHARS)
     landmarks = [element for element, w in held_landmark.items() if w >= need]
     junk_ok = {j for j in containers if kind[j] in discussion
-               or (kind[j] in MENUS and longest.get(j, 0) >= MENU_MAX_BLOCK)
+               or (kind[j] in SECTIONS_IF_LONG and longest.get(j, 0) >= SECTION_MIN_BLOCK
+                   and (kind[j] in MENUS or "cookie" not in longest_text[j].casefold()))
                or (kind[j] not in OVERLAYS and held.get(group[j], 0) > JUNK_MAX_SHARE * raw_total
                    and not (landmarks and _beside(j, landmarks)))}
     kept = [not b.junk or all(j in junk_ok for j in b.junk) for b in blocks]
