@@ -79,10 +79,14 @@ between paragraphs.""",
             r"(?:credit|courtesy|©)\s*(?:of\s+)?(?:getty|reuters|ap|afp|shutterstock|istock|unsplash)"],
     blocks=[r"(?:getty images|reuters|afp|shutterstock|istock|unsplash|ap photo)"
             r"(?:\s*/\s*[\w .]{1,40})?",
+            # in parentheses, or "courtesy of" alone: "(Image credit: Jo Smith)", "Courtesy of the brand"
+            r"(?:photo|image|picture|video) (?:credit|source)s?: .{1,60}",
+            r"courtesy(?: of)? [\w .&'’-]{1,40}",
             # a caption that ends with its credit: "The view from the ridge. Credit: Jo Smith"
             r".{10,300}[.!?…\w] (?:photo )?credit: [\w.'’ -]{2,40}"],
     label_max_words=12,
-    removes=("Credit: The Spruce Eats", "Photo: Reuters", "Image by Jane Doe",
+    removes=("Credit: The Spruce Eats", "Photo: Reuters", "Image by Jane Doe", "(Image credit: Wareable)",
+             "Courtesy of the brand",
              "Getty Images", "Source: company filings",
              "The family that backpacks together stays together. Credit: Chris Miller"),
     keeps=("Credit card debt rose for the fourth quarter in a row, the bank said.",),

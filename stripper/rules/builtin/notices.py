@@ -41,8 +41,9 @@ SCRIPT_NOTICES = pattern_rule(
     "script-notices",
     "Placeholders of players and apps that need scripts: 'Please enable JavaScript', 'Video unavailable'.",
     doc="""What it does: removes the fallback messages that embedded players, maps and
-apps print when scripts do not run, in four languages, and the "Loading..."
-placeholders they show until their script has run.
+apps print when scripts do not run, in four languages, the "Loading..."
+placeholders they show until their script has run, and the "Lorem ipsum"
+filler of template blocks that were never filled in.
 
 Why: a scraper does not run scripts, so every embed on the page leaves its
 "enable JavaScript" placeholder between the paragraphs.""",
@@ -58,11 +59,12 @@ Why: a scraper does not run scripts, so every embed on the page leaves its
         r"(?:por favor,? )?(?:habilita|activa) javascript.{0,80}",
         r"loading(?: (?:the )?(?:paragraph|specifications|specs|prices?(?: for your region)?|comments|video|map|"
         r"player|content|results|reviews|widget))?(?:\.\.\.|…)?",
+        r"lorem ipsum\b.*",
     ],
     removes=("Video unavailable. Please enable JavaScript to watch this video.",
              "Your browser does not support the video tag.", "Please enable JavaScript",
              "Bitte aktivieren Sie JavaScript, um dieses Video anzusehen.", "Loading...",
-             "Loading prices for your region"),
+             "Loading prices for your region", "Lorem ipsum dolor sit amet, consectetur adipiscing elit."),
     keeps=("Please enable JavaScript only for sites you trust, the security researchers advised.",
            "The video was unavailable for several hours after the outage, the company said."),
 )

@@ -85,7 +85,10 @@ CALL_TO_ACTION_BUTTONS = pattern_rule(
     "Button and link labels: 'Learn more', 'Buy now', 'Check price at Amazon', 'Reply', 'Book now'.",
     doc="""What it does: removes lines that are only the label of a button or a
 teaser link: shop and booking buttons, "Check price at …", "Read full review",
-"Learn more", "Reply", "View this post on Instagram", "Table of contents".
+"Learn more", "Reply", "View this post on Instagram", "Table of contents"; the
+captions of social embeds ("A post shared by …"), the lines of price-comparison
+and quote widgets ("Price comparison from …", "Get a quote from …"), and the
+names of icons that stand in for them ("Arrow-Thin-Down").
 
 Why: product boxes, cards and embeds leave their buttons behind as one-line
 paragraphs between the real ones.""",
@@ -105,10 +108,22 @@ paragraphs between the real ones.""",
         "see the rating", "mehr erfahren", "jetzt kaufen", "en savoir plus", "acheter",
         "más información", "comprar", "saber más", "leer más", "get price", "get prices",
         "track price", "where to buy", "best prices today", "visit website", "visit site",
-        "jump to details",
+        "jump to details", "more details", "website call", "call website",
     )
     + [r"(?:check|see|view|compare) (?:the )?(?:price|prices|deal|deals|availability)"
-       r"(?: (?:at|on) [\w .&'-]{1,40})?(?: \(?on sale\)?)?",
+       r"(?: (?:at|on) [\w .&'-]{1,40})?(?: [$£€][\d,.]+(?: list)?)?(?: \(?on sale\)?)?",
+       # embeds and affiliate widgets: "A post shared by Jo (@jo)", "Price comparison from 200 stores"
+       r"a post shared by .{1,80}",
+       r"price comparison from .{1,60}",
+       # price buttons: "$139 at Peakline $145 at Trailhouse" (the key has lost the first "$")
+       r"\d[\d,]*(?:\.\d\d)? (?:at|from) [^\W\d][\w'’.&-]*(?: [\w'’.&-]+){0,3}"
+       r"(?: [$£€]\d[\d,]*(?:\.\d\d)? (?:at|from) [^\W\d][\w'’.&-]*(?: [\w'’.&-]+){0,3}){0,3}",
+       r"compare (?:new |used )?.{0,30}deals (?:with|at|on) .{1,40}",
+       r"get (?:a|your) (?:free )?quote(?: (?:from|now|today)\b.{0,60})?",
+       r"check (?:their|our|the) rates(?: and availability)?",
+       r"shop the (?:men|women)['’]?s .{1,80}",
+       # the names of icons that stand in for them: "Arrow-Thin-Down", "chevron-right"
+       r"(?:icon-)?(?:arrow|chevron|caret)(?:-[a-z]+){1,3}",
        r"(?:buy|shop|order|get it|view|see|see it|read|watch(?: the)?(?: full)?(?: review| video)?) "
        r"(?:at|on|from) [\w .&'-]{1,40}",
        r"\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago",
@@ -116,8 +131,13 @@ paragraphs between the real ones.""",
        r"\+\s*more info"],
     removes=("Learn more", "Buy now", "Check price at Amazon", "Check Price at Amazon On Sale", "Read on Amazon",
              "Watch review on YouTube", "Where to buy", "Reply", "3 months ago",
-             "View this post on Instagram", "Table of contents"),
-    keeps=("Learn more about the tides, the guide said, before you walk out to the island.",),
+             "View this post on Instagram", "Table of contents", "Check Price at Backcountry $1,100 List",
+             "A post shared by Harbour Kitchen (@harbourkitchen)", "Price comparison from over 24,000 stores worldwide",
+             "Get a Quote from Northway Movers", "Shop the Men's Trail Runner 4 Shop the Women's Trail Runner 4",
+             "Arrow-Thin-Down", "$139 at Peakline $145 at Trailhouse", "$1,599.00 from Lowe's"),
+    keeps=("Learn more about the tides, the guide said, before you walk out to the island.",
+           "Get a quote in writing before any work starts, and compare it with two others.",
+           "4.79 from 1,847 verified reviews"),
 )
 
 FEEDBACK_PROMPTS = pattern_rule(
