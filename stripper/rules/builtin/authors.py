@@ -36,6 +36,7 @@ judge, the novel ...") is longer than a name and stays.""",
         r"(?:escrito|redactado) por(?: \w+){0,4}",
         r"view all (?:posts|articles|stories) by .{1,60}|(?:read )?more (?:posts|articles|stories) by .{1,60}|"
         r"view all articles by this author|full bio|see full bio|view (?:full )?profile",
+        r"(?:contributing|staff|senior) (?:writer|editor|reporter)",
     ],
     removes=("About the author", "Written by", "Reviewed by: Anna Kowalski, CFP",
              "About the Author: Sam Reed is a travel writer based in Lisbon.",

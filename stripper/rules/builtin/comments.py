@@ -18,7 +18,9 @@ COMMENT_PROMPTS = pattern_rule(
     doc="""What it does: removes lines that are the visible text of a comment form:
 headings ("Leave a Reply"), placeholders that scrapers keep ("Please enter your
 comment!", "Please enter your name here"), validation messages and the
-privacy and "save my name" notices, in English, German, French and Spanish.
+privacy and "save my name" notices, in English, German, French and Spanish;
+and the prompts Q&A sites put under a question ("You must log in to answer
+this question.", "Explore related questions").
 
 Why: comment forms sit right after the article body, so extractors and
 container-targeting scrapers keep their text as if it were the article's last lines.""",
@@ -39,11 +41,16 @@ container-targeting scrapers keep their text as if it were the article's last li
         "vous devez être connecté pour publier un commentaire", "deja un comentario",
         "deja una respuesta", "cancelar respuesta", "publicar comentario",
         "debes iniciar sesión para publicar un comentario",
+        # Q&A sites' prompts under a question
+        "start asking to get answers", "find the answer to your question by asking",
+        "explore related questions", "see similar questions with these tags", "your answer",
     )
     + [
         r"(?:leave a (?:reply|comment)\W+)?your email address will not be published"
         r"(?:\W+required fields are marked)?",
         r"required fields are marked",
+        r"you must (?:log in|sign in|be logged in) to (?:answer|ask|post|reply)(?: (?:this|a) question)?",
+        r"not the answer you['’]re looking for\W.{0,200}",
         r"save my name,? email,? and website in this browser for the next time i comment",
         r"this site uses akismet to reduce spam\W+learn how your comment data is processed",
         r"(?:deine|ihre) e-mail-adresse wird nicht veröffentlicht"
@@ -72,6 +79,9 @@ container-targeting scrapers keep their text as if it were the article's last li
         "Your email address will not be published. Required fields are marked *",
         "Log in to comment",
         "Create an account or sign in to comment",
+        "You must log in to answer this question.",
+        "See similar questions with these tags.",
+        "Not the answer you're looking for? Browse other questions tagged sourdough or ask your own question.",
         "Schreibe einen Kommentar",
         "Laisser un commentaire",
         "Deja una respuesta",
@@ -88,12 +98,14 @@ COMMENT_COUNT = pattern_rule(
     "comment-count",
     "Comment counters and links: '12 comments', 'No comments yet', 'View comments'.",
     doc="""What it does: removes lines that only count or link to the comments
-("12 Comments", "One thought on “Title”", "No comments yet", "Show comments").
+("12 Comments", "One thought on “Title”", "No comments yet", "Show comments"),
+and the answer counters of Q&A pages ("2 Answers").
 
 Why: counters sit in bylines and after the body, and carry no article text.""",
     blocks=[
         r"(?:\d+|one|no)\s+(?:comments?|responses?|replies|reactions?|kommentare?|"
         r"commentaires?|comentarios?|réponses?|respuestas?)(?:\s+(?:so far|yet))?",
+        r"(?:\d+|one|no)\s+answers?(?:\s+\d+)?",
         r"(?:\d+|one)\s+(?:thoughts?|responses?|comments?|replies)\s+(?:on|to)\s+.{1,200}",
         r"comments?\s*\(?\d*\)?",
         r"(?:view|show|load|read|see|hide)\s+(?:all\s+)?(?:\d+\s+)?comments?",
@@ -103,7 +115,7 @@ Why: counters sit in bylines and after the body, and carry no article text.""",
         r"commentaires?\s*\(?\d*\)?",
         r"comentarios?\s*\(?\d*\)?",
     ],
-    removes=("12 Comments", "No comments yet", "One thought on “How we built it”",
+    removes=("12 Comments", "No comments yet", "2 Answers", "One thought on “How we built it”",
              "View all 48 comments", "Comments (3)", "3 Kommentare"),
     keeps=("The article drew 12 comments within an hour, most of them angry.",
            "Comments made by the minister on Tuesday were later withdrawn."),
@@ -232,4 +244,39 @@ about a tenth of the scraped-text path's time; turn it on with
     keeps=("The mayor says:\nThe harbour will reopen in May, once the wall is repaired.",),
 )
 
-RULES = [COMMENT_PROMPTS, COMMENT_COUNT, COMMENT_FORM_LABELS, COMMENT_THREADS]
+POSTER_DETAILS = pattern_rule(
+    "STR105",
+    "poster-details",
+    "Forum and Q&A user cards: 'Posts: 4,958', 'Joined', '410 posts · Joined 2002', '7 Likes', badge counts.",
+    doc="""What it does: removes the lines of the card forums and Q&A sites show
+beside each post: the poster's post count ("Posts: 4,958", "410 posts · Joined
+2002"), join date, rank ("New member", "Moderator"), phpBB's post header
+("Post by jo » Sat Feb 10, 2024 6:12 pm"), Q&A sites' "answered Mar 3, 2024
+at 9:02", like counters ("7 Likes") and reputation badges ("12 silver badges
+3 bronze badges", which scraped text runs together as "1211 silver badges33
+bronze badges").
+
+Why: on a thread the posts are the content, and each one drags its poster's
+card into the text as short lines between them.""",
+    blocks=[
+        r"posts:? \d[\d,]*",
+        r"\d[\d,.]*k? posts?(?: · joined \d{4})?",
+        r"joined|moderator|administrator",
+        r"joined:? .{0,30}\d{4}(?:,? \d\d?:\d\d(?: ?[ap]m)?)?",
+        r"(?:new|junior|senior|regular|established|active|valued) member",
+        # phpBB's post header: "Post by jo » Sat Feb 10, 2024 6:12 pm"
+        r"post by .{1,40} » .{5,40}",
+        # Q&A sites' post signature: "answered Mar 3, 2024 at 9:02"
+        r"(?:asked|answered|edited|modified) .{3,20}\d{4} at \d\d?:\d\d",
+        r"[\d,.]+k? likes?",
+        r"(?:[\d,.]+k?)?(?:\d+ gold badges?)?\d+ silver badges?\d+ bronze badges?",
+    ],
+    removes=("Posts: 4,958", "410 posts · Joined 2002", "Joined", "Moderator", "7 Likes", "New member",
+             "Joined: Mon Feb 05, 2024 7:41 pm", "Post by aquaNovice » Sat Feb 10, 2024 6:12 pm",
+             "answered Mar 3, 2024 at 9:02",
+             "55.4k2424 gold badges197197 silver badges315315 bronze badges"),
+    keeps=("He joined the club in 2002 and has posted every week since.",
+           "Posts on the old board were archived in 2019."),
+)
+
+RULES = [COMMENT_PROMPTS, COMMENT_COUNT, COMMENT_FORM_LABELS, COMMENT_THREADS, POSTER_DETAILS]

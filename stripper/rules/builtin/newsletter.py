@@ -36,6 +36,7 @@ by extractors because they contain sentences.""",
         r"subscribe for free to receive new posts and support (?:my|our) work",
         r"(?:already a subscriber|already have an account)\W+(?:log|sign) ?in.{0,40}",
         r"subscribe (?:to|for) .{1,60}",
+        r"enjoyed this (?:piece|article|post|story)\W+(?:we need|please|support|become|consider|help).{0,120}",
         r"(?:abonnieren sie|melden sie sich).{0,60}newsletter.{0,120}",
         r"(?:abonnez-vous|inscrivez-vous) à (?:notre|la) (?:newsletter|lettre).{0,120}",
         r"(?:suscríbete|regístrate) (?:a|en) (?:nuestro|nuestra|el|la) "
@@ -58,6 +59,9 @@ NEWSLETTER_CONFIRMATION = pattern_rule(
     doc="""What it does: removes the success and error messages of subscription
 forms, which are in the page even before anyone subscribes.
 
+The label of form plugins' hidden anti-spam field ("This field is for
+validation purposes and should be left unchanged.") goes with them.
+
 Why: hidden form states become visible text when a page is scraped.""",
     blocks=[
         r"(?:thanks|thank you) for (?:signing up|subscribing|joining)(?: (?:to|for) .{1,60}?)?"
@@ -69,6 +73,7 @@ Why: hidden form states become visible text when a page is scraped.""",
         r"(?:thank you|thanks)\W+your submission has been received",
         r"(?:oops\W+)?something went wrong while submitting (?:the|this|your) form",
         r"please (?:enter|provide) a valid email(?: address)?",
+        r"this field is for validation purposes and should be left unchanged",
         r"danke für (?:ihre|deine) anmeldung.{0,100}",
         r"merci (?:pour votre|de votre) inscription.{0,100}",
         r"gracias por (?:suscribirte|tu suscripción|registrarte).{0,100}",
