@@ -105,7 +105,7 @@ Why: counters sit in bylines and after the body, and carry no article text.""",
     blocks=[
         r"(?:\d+|one|no)\s+(?:comments?|responses?|replies|reactions?|kommentare?|"
         r"commentaires?|comentarios?|réponses?|respuestas?)(?:\s+(?:so far|yet))?",
-        r"(?:\d+|one|no)\s+answers?(?:\s+\d+)?",
+        r"(?:\d{1,6}|one|no) answers?(?: \d{1,6})?",
         r"(?:\d+|one)\s+(?:thoughts?|responses?|comments?|replies)\s+(?:on|to)\s+.{1,200}",
         r"comments?\s*\(?\d*\)?",
         r"(?:view|show|load|read|see|hide)\s+(?:all\s+)?(?:\d+\s+)?comments?",
@@ -259,8 +259,7 @@ bronze badges").
 Why: on a thread the posts are the content, and each one drags its poster's
 card into the text as short lines between them.""",
     blocks=[
-        r"posts:? \d[\d,]*",
-        r"\d[\d,.]*k? posts?(?: · joined \d{4})?",
+        r"posts:? \d[\d,]{0,9}",
         r"joined|moderator|administrator",
         r"joined:? .{0,30}\d{4}(?:,? \d\d?:\d\d(?: ?[ap]m)?)?",
         r"(?:new|junior|senior|regular|established|active|valued) member",
@@ -268,8 +267,10 @@ card into the text as short lines between them.""",
         r"post by .{1,40} » .{5,40}",
         # Q&A sites' post signature: "answered Mar 3, 2024 at 9:02"
         r"(?:asked|answered|edited|modified) .{3,20}\d{4} at \d\d?:\d\d",
-        r"[\d,.]+k? likes?",
-        r"(?:[\d,.]+k?)?(?:\d+ gold badges?)?\d+ silver badges?\d+ bronze badges?",
+        # counters, in one pattern (lines that start with a figure are many, and each pattern is a
+        # test): "410 posts · Joined 2002", "7 Likes", reputation badges run together
+        r"\d[\d,.]{0,9}k? (?:posts?(?: · joined \d{4})?|likes?)"
+        r"|(?:[\d,.]{1,10}k?)?(?:\d{1,6} gold badges?)?\d{1,6} silver badges?\d{1,6} bronze badges?",
     ],
     removes=("Posts: 4,958", "410 posts · Joined 2002", "Joined", "Moderator", "7 Likes", "New member",
              "Joined: Mon Feb 05, 2024 7:41 pm", "Post by aquaNovice » Sat Feb 10, 2024 6:12 pm",

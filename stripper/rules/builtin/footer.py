@@ -1,6 +1,8 @@
 """Tag, category and breadcrumb lines; copyright footers (STR8xx)."""
 
 import re
+from itertools import compress, repeat
+from operator import itemgetter, le, not_
 
 from ..model import Rule
 from ..patterns import pattern_rule
@@ -94,16 +96,18 @@ between paragraphs.""",
 
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
+_FIRST_CHAR = itemgetter(slice(0, 1))
 _COUNTER = re.compile(r"[\d.,\s]{1,7}")
 
 
 def no_letters(state, indices):
     """Lines without a single letter: symbols, and bare counters."""
     texts = state.texts
-    # A letter first (str.isalpha: never a digit or '_') is the common case and needs no regex.
-    return [i for i in indices
-            if not texts[i][:1].isalpha() and not _LETTER.search(text := texts[i])
-            and (not _DIGIT.search(text) or _COUNTER.fullmatch(text))]
+    # A letter first (str.isalpha: never a digit or '_') is the common case and needs no regex;
+    # the test runs as a C loop over the lines.
+    starts = map(str.isalpha, map(_FIRST_CHAR, map(texts.__getitem__, indices)))
+    return [i for i in compress(indices, map(not_, starts))
+            if not _LETTER.search(text := texts[i]) and (not _DIGIT.search(text) or _COUNTER.fullmatch(text))]
 
 
 NO_LETTER_LINES = Rule(
@@ -129,9 +133,9 @@ _REPEAT_MIN_CHARS = 60
 
 def repeated(state, indices):
     """Long lines that already appeared earlier on the page, word for word."""
-    keys = state.keys
-    long = [i for i, text in enumerate(state.texts) if len(text) >= _REPEAT_MIN_CHARS]
-    if len({keys[i] for i in long}) == len(long):  # the usual page: nothing repeats
+    keys, texts = state.keys, state.texts
+    long = list(compress(range(len(texts)), map(le, repeat(_REPEAT_MIN_CHARS), map(len, texts))))
+    if len(set(map(keys.__getitem__, long))) == len(long):  # the usual page: nothing repeats
         return []
     wanted = set(indices)
     seen: set[str] = set()

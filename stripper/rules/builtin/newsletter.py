@@ -36,7 +36,7 @@ by extractors because they contain sentences.""",
         r"subscribe for free to receive new posts and support (?:my|our) work",
         r"(?:already a subscriber|already have an account)\W+(?:log|sign) ?in.{0,40}",
         r"subscribe (?:to|for) .{1,60}",
-        r"enjoyed this (?:piece|article|post|story)\W+(?:we need|please|support|become|consider|help).{0,120}",
+        r"enjoyed this (?:piece|article|post|story)\W{1,3}(?:we need|please|support|become|consider|help).{0,120}",
         r"(?:abonnieren sie|melden sie sich).{0,60}newsletter.{0,120}",
         r"(?:abonnez-vous|inscrivez-vous) à (?:notre|la) (?:newsletter|lettre).{0,120}",
         r"(?:suscríbete|regístrate) (?:a|en) (?:nuestro|nuestra|el|la) "

@@ -60,7 +60,7 @@ Why: a scraper does not run scripts, so every embed on the page leaves its
         r"loading(?: (?:the )?(?:paragraph|specifications|specs|prices?(?: for your region)?|comments|video|map|"
         r"player|content|results|reviews|widget))?(?:\.\.\.|…)?",
         r"lorem ipsum\b.*",
-        r"oops\W+looks like we(?:'re| are) having trouble connecting to (?:our|the) server",
+        r"oops\W{1,3}looks like we(?:'re| are) having trouble connecting to (?:our|the) server",
     ],
     removes=("Video unavailable. Please enable JavaScript to watch this video.",
              "Your browser does not support the video tag.", "Please enable JavaScript",

@@ -121,18 +121,18 @@ paragraphs between the real ones.""",
        r"a post shared by .{1,80}",
        r"price comparison from .{1,60}",
        # price buttons: "$139 at Peakline $145 at Trailhouse" (the key has lost the first "$")
-       r"\d[\d,]*(?:\.\d\d)? (?:at|from) [^\W\d][\w'’.&-]*(?: [\w'’.&-]+){0,3}"
-       r"(?: [$£€]\d[\d,]*(?:\.\d\d)? (?:at|from) [^\W\d][\w'’.&-]*(?: [\w'’.&-]+){0,3}){0,3}",
+       r"\d[\d,]{0,9}(?:\.\d\d)? (?:at|from) [^\W\d][\w'’.&-]{0,30}(?: [\w'’.&-]{1,30}){0,3}"
+       r"(?: [$£€]\d[\d,]{0,9}(?:\.\d\d)? (?:at|from) [^\W\d][\w'’.&-]{0,30}(?: [\w'’.&-]{1,30}){0,3}){0,3}",
        r"compare (?:new |used )?.{0,30}deals (?:with|at|on) .{1,40}",
        r"get (?:a|your) (?:free )?quote(?: (?:from|now|today)\b.{0,60})?",
        r"check (?:their|our|the) rates(?: and availability)?",
        r"shop the (?:men|women)['’]?s .{1,80}",
        # the names of icons that stand in for them: "Arrow-Thin-Down", "chevron-right"
-       r"(?:icon-)?(?:arrow|chevron|caret)(?:-[a-z]+){1,3}",
+       r"(?:icon-)?(?:arrow|chevron|caret)(?:-[a-z]{1,12}){1,3}",
        r"sort(?: by)?: .{1,30}",
-       r"loaded \d+ results",
-       r"(?:picture|image|photo|slide) \d+ (?:of|/) \d+",
-       r"now \d+% off",
+       r"loaded \d{1,7} results",
+       r"(?:picture|image|photo|slide) \d{1,4} (?:of|/) \d{1,4}",
+       r"now \d{1,3}% off",
        r"(?:buy|shop|order|get it|view|see|see it|read|watch(?: the)?(?: full)?(?: review| video)?) "
        r"(?:at|on|from) [\w .&'-]{1,40}",
        r"\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago",
