@@ -250,7 +250,8 @@ POSTER_DETAILS = pattern_rule(
     "Forum and Q&A user cards: 'Posts: 4,958', 'Joined', '410 posts · Joined 2002', '7 Likes', badge counts.",
     doc="""What it does: removes the lines of the card forums and Q&A sites show
 beside each post: the poster's post count ("Posts: 4,958", "410 posts · Joined
-2002"), join date, rank ("New member", "Moderator"), phpBB's post header
+2002"), join date, rank ("New member", "Moderator", "Original poster"), the
+"Last edited: ..." note, a review's "Verified buyer", phpBB's post header
 ("Post by jo » Sat Feb 10, 2024 6:12 pm"), Q&A sites' "answered Mar 3, 2024
 at 9:02", like counters ("7 Likes") and reputation badges ("12 silver badges
 3 bronze badges", which scraped text runs together as "1211 silver badges33
@@ -262,7 +263,9 @@ card into the text as short lines between them.""",
         r"posts:? \d[\d,]{0,9}",
         r"joined|moderator|administrator",
         r"joined:? .{0,30}\d{4}(?:,? \d\d?:\d\d(?: ?[ap]m)?)?",
-        r"(?:new|junior|senior|regular|established|active|valued) member",
+        r"(?:new|junior|senior|regular|established|active|valued) member|original poster",
+        r"verified (?:buyer|purchase|owner|reviewer)",
+        r"last edited:? .{3,30}\d{4}.{0,12}",
         # phpBB's post header: "Post by jo » Sat Feb 10, 2024 6:12 pm"
         r"post by .{1,40} » .{5,40}",
         # Q&A sites' post signature: "answered Mar 3, 2024 at 9:02"
@@ -274,7 +277,7 @@ card into the text as short lines between them.""",
     ],
     removes=("Posts: 4,958", "410 posts · Joined 2002", "Joined", "Moderator", "7 Likes", "New member",
              "Joined: Mon Feb 05, 2024 7:41 pm", "Post by aquaNovice » Sat Feb 10, 2024 6:12 pm",
-             "answered Mar 3, 2024 at 9:02",
+             "answered Mar 3, 2024 at 9:02", "Last edited: Jul 9, 2022", "Original poster", "Verified buyer",
              "55.4k2424 gold badges197197 silver badges315315 bronze badges"),
     keeps=("He joined the club in 2002 and has posted every week since.",
            "Posts on the old board were archived in 2019."),

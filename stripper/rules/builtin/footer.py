@@ -59,10 +59,12 @@ Why: the site footer follows the body in scraped text.""",
         r"(?:.{0,150}\W)?tous droits réservés.{0,100}",
         r"(?:.{0,150}\W)?todos los derechos reservados.{0,100}",
         r"copyright(?: \d{4})?",
+        r"republish our (?:articles|stories) for free.{0,120}",
     ],
     label_max_words=40,
     removes=("© 2024 Example Media. All rights reserved.", "Copyright 2023 The Daily Example",
-             "Alle Rechte vorbehalten.", "© Le Journal 2025 – Tous droits réservés"),
+             "Alle Rechte vorbehalten.", "© Le Journal 2025 – Tous droits réservés",
+             "Republish our articles for free, online or in print, under a Creative Commons license."),
     keeps=("Copyright law has not kept pace with the technology, the committee concluded.",),
 )
 

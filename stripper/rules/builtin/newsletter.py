@@ -105,8 +105,8 @@ Why: the small print sits inside article bodies with the newsletter box.""",
         r" service apply",
         r"(?:yes,? )?i (?:agree|consent|would like) to (?:receive|the|be contacted).{0,300}",
         r"i have read and (?:agree|accept).{0,200}",
-        r"(?:privacy policy|terms of (?:use|service))(?:\W+(?:and|&)?\W*(?:privacy policy|terms"
-        r" of (?:use|service)|cookie policy))*",
+        r"(?:privacy policy|terms of (?:use|service)|terms (?:and|&) conditions)(?:\W+(?:and|&)?\W*(?:privacy"
+        r" policy|terms of (?:use|service)|terms (?:and|&) conditions|cookie policy))*",
         r"mit (?:der|dem) anmeldung.{0,40}(?:einverstanden|stimmen sie|akzeptieren).{0,300}",
         r"en vous (?:inscrivant|abonnant).{0,300}",
         r"al (?:suscribirte|registrarte|suscribirse).{0,300}",

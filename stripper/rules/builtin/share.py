@@ -75,7 +75,8 @@ Why: tool bars sit at the top and bottom of articles and recipes.""",
         "gift this article", "gift article", "copy link", "drucken", "imprimer", "imprimir",
         "artikel anhören", "écouter cet article", "escuchar", "zoom", "bookmark",
     )
-    + [r"listen to this article\W+\d+\s*min(?:utes?)?", r"\d+\s*min(?:ute)?s?\s+(?:read|listen)"],
+    + [r"listen to this article\W+\d+\s*min(?:utes?)?", r"\d+\s*min(?:ute)?s?\.?\s+(?:read|listen)",
+       r"reading time:? \d{1,3} min(?:ute)?s?\.?"],
     removes=("Print", "Jump to Recipe", "Listen to this article", "5 min read", "Drucken"),
     keeps=("Print editions will stop next year, the publisher announced on Friday.",),
 )
@@ -113,7 +114,9 @@ paragraphs between the real ones.""",
         # listing and gallery controls, and small print under buttons
         "sort and filter", "skip to product list", "filters", "toggle", "about us",
         "show caption", "hide caption", "press enter or click to view image in full size",
-        "no credit card required",
+        "no credit card required", "contents hide", "contents show", "toggle caption",
+        "choosing a selection results in a full page refresh", "play video", "book a demo",
+        "start now", "quick links", "helpful links",
     )
     + [r"(?:check|see|view|compare) (?:the )?(?:price|prices|deal|deals|availability)"
        r"(?: (?:at|on) [\w .&'-]{1,40})?(?: [$£€][\d,.]+(?: list)?)?(?: \(?on sale\)?)?",
@@ -133,6 +136,9 @@ paragraphs between the real ones.""",
        r"loaded \d{1,7} results",
        r"(?:picture|image|photo|slide) \d{1,4} (?:of|/) \d{1,4}",
        r"now \d{1,3}% off",
+       # screen-reader helpers of product pages, and price labels of product cards
+       r"(?:brief|full) content visible\W{1,3}double tap to read (?:full|brief) content",
+       r"unit price\W{1,3}per",
        r"(?:buy|shop|order|get it|view|see|see it|read|watch(?: the)?(?: full)?(?: review| video)?) "
        r"(?:at|on|from) [\w .&'-]{1,40}",
        r"\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago",
@@ -168,12 +174,15 @@ widget; its question and buttons come out as short paragraphs after the body."""
         r"yes\W+no|(?:thank you|thanks) for (?:your|the) feedback(?:\W.{0,80})?",
         r"\d{1,3}\s?% of (?:people|readers|users) found this (?:article|page|post|answer) helpful",
         r"(?:\d+ (?:out of|of) \d+ )?(?:people|readers|users) found this (?:article|page|post|answer) helpful",
+        # star-rating plugins
+        r"click on a star to rate it|no votes so far\W{1,3}be the first to rate this post",
         r"war (?:dieser artikel|diese seite) hilfreich|cet article (?:vous )?a-t-il été utile|"
         r"(?:¿)?(?:te|le) (?:ha resultado|resultó) útil (?:este artículo|esta página)",
     ],
     removes=("Was this article helpful?", "Did you find this content helpful?", "Yes No",
              "Thank you for your feedback!", "84% of people found this article helpful.",
-             "War dieser Artikel hilfreich?"),
+             "War dieser Artikel hilfreich?", "Click on a star to rate it!",
+             "No votes so far! Be the first to rate this post."),
     keeps=("Was this article helpful to the council? Members said it changed the vote.",),
 )
 
