@@ -31,7 +31,8 @@ by extractors because they contain sentences.""",
         r"|digest|briefing)\b.{0,160}",
         r"(?:get|receive) (?:the |our )?.{0,60}(?:newsletter|headlines|stories|news|updates|deals|offers)"
         r" (?:delivered )?(?:straight |directly )?(?:to|in) your inbox.{0,120}",
-        r"thanks for reading .{1,80}\W+subscribe for free to receive new posts and support"
+        r"thanks for reading(?: .{1,80})?\W+this post is public so feel free to share it",
+        r"thanks for reading(?: .{1,80})?\W+subscribe for free to receive new posts and support"
         r" (?:my|our) work",
         r"subscribe for free to receive new posts and support (?:my|our) work",
         r"(?:already a subscriber|already have an account)\W+(?:log|sign) ?in.{0,40}",

@@ -26,13 +26,16 @@ labels come out as one-word paragraphs.""",
         r"like this(?:\W+like loading)?|like loading|loading",
         r"share (?:this|the) (?:article|story|post|page)(?: with (?:a friend|friends))?",
         r"shares?|\d+\s+shares?",
+        # "Share on X (Twitter) Share on Facebook", "Share on X (Opens in new window) X"
+        rf"(?:share on (?:{_NETWORKS})(?: \((?:twitter|opens in (?:a )?new window)\))?(?: (?:{_NETWORKS}))?\W*){{1,8}}",
         rf"(?:teilen|artikel teilen|auf (?:{_NETWORKS}) teilen|partager|partager (?:cet article|sur (?:{_NETWORKS}))|"
         rf"compartir|comparte (?:este|esta) (?:artículo|noticia)|compartir en (?:{_NETWORKS}))",
     ],
     removes=("Share this:", "Share on Facebook", "Click to share on Twitter (Opens in new window)",
              "Click to share on Bluesky (Opens in new window) Bluesky",
              "Facebook", "Facebook Twitter WhatsApp Email", "Like this:", "Loading...",
-             "Teilen", "Partager sur Facebook", "Compartir"),
+             "Teilen", "Partager sur Facebook", "Compartir",
+             "Share on X (Twitter) Share on Facebook Share on Pinterest Share on LinkedIn"),
     keeps=("Readers were asked to share on Facebook how the storm affected them.",
            "Twitter said the change would take effect next month."),
 )
@@ -46,7 +49,7 @@ FOLLOW_PROMPTS = pattern_rule(
 Why: they close many articles and author boxes, and carry no article text.""",
     blocks=[
         rf"follow(?: us| me)?(?: on (?:{_NETWORKS}|social media))?(?: (?:and|or|,) (?:{_NETWORKS}))*"
-        r"(?: for (?:more|the latest).{0,80})?",
+        r"(?:\W{1,3}@[\w.]{1,40}| for (?:more|the latest|new|daily|weekly)\b.{0,100})?",
         r"follow @\w+(?: on \w+)?",
         rf"like us on (?:{_NETWORKS})",
         r"connect with us",
@@ -55,6 +58,7 @@ Why: they close many articles and author boxes, and carry no article text.""",
         rf"síguenos(?: en (?:{_NETWORKS}))?",
     ],
     removes=("Follow us on Twitter", "Follow", "Follow @examplenews", "Like us on Facebook",
+             "Follow me on Instagram: @harbourkitchen", "Follow me on Instagram for new recipes every week!",
              "Suivez-nous sur Instagram", "Síguenos en Twitter"),
     keeps=("Follow the river north for two miles and the trail begins.",),
 )
@@ -102,7 +106,8 @@ paragraphs between the real ones.""",
         "check price", "check availability", "compare", "compare prices", "read article",
         "read full review", "read the review", "read review", "jump to review", "jump to",
         "view this post on instagram", "a post shared by", "table of contents",
-        "contents", "reply", "report", "quote", "like", "permalink", "show more", "show less",
+        "contents", "table of contents hide show", "table of contents show", "table of contents hide",
+        "reply", "report", "quote", "like", "permalink", "show more", "show less",
         "load more", "see more", "view all", "see all", "back to top", "scroll to top",
         "skip to content", "skip to main content", "toggle navigation", "menu", "close",
         "search", "sign in", "log in", "login", "register", "sign up free", "download",
@@ -176,13 +181,14 @@ widget; its question and buttons come out as short paragraphs after the body."""
         r"(?:\d+ (?:out of|of) \d+ )?(?:people|readers|users) found this (?:article|page|post|answer) helpful",
         # star-rating plugins
         r"click on a star to rate it|no votes so far\W{1,3}be the first to rate this post",
+        r"\d(?:\.\d{1,2})? from \d{1,6} votes?",
         r"war (?:dieser artikel|diese seite) hilfreich|cet article (?:vous )?a-t-il été utile|"
         r"(?:¿)?(?:te|le) (?:ha resultado|resultó) útil (?:este artículo|esta página)",
     ],
     removes=("Was this article helpful?", "Did you find this content helpful?", "Yes No",
              "Thank you for your feedback!", "84% of people found this article helpful.",
              "War dieser Artikel hilfreich?", "Click on a star to rate it!",
-             "No votes so far! Be the first to rate this post."),
+             "No votes so far! Be the first to rate this post.", "4.8 from 12 votes"),
     keeps=("Was this article helpful to the council? Members said it changed the vote.",),
 )
 
