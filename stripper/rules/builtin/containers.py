@@ -3,7 +3,9 @@
 These run on the parsed page before extraction and drop whole elements.
 """
 
-from ..patterns import selector_rule
+from ...extractors.density import says_discussion
+from ..model import DomState, Rule
+from ..patterns import ElementMatcher, selector_rule
 
 _LOWER = "translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz')"
 
@@ -32,21 +34,42 @@ pages than the junk it removed was worth.""",
            '<div aria-hidden="false"><p>Officials said the bridge would reopen.</p></div>'),
 )
 
-COMMENT_FORMS = selector_rule(
+# The form readers write a comment in, and the sections that list the comments.
+_COMMENT_FORM = ElementMatcher(["#respond", ".comment-respond", "#commentform", "form.comment-form",
+                                ".td-comments-title-wrap", ".wpd-form-wrap"])
+_COMMENT_SECTIONS = ElementMatcher(["#comments", ".comment-list", ".commentlist", ".comments-area",
+                                    "#disqus_thread", ".comments-section", ".comment-section", "#wpdcom"])
+
+
+def comment_containers(state: DomState) -> list:
+    """Comment forms, and comment sections unless the page says it is a forum thread or a Q&A page."""
+    found = _COMMENT_FORM(state)
+    sections = _COMMENT_SECTIONS(state)
+    if sections and not says_discussion(state.root):
+        found += sections
+    return found
+
+
+COMMENT_FORMS = Rule(
     "STR002",
     "comment-form-containers",
+    "dom",
     "Comment forms and comment sections: #respond, .comment-respond, #comments, Disqus.",
-    css=["#respond", ".comment-respond", "#commentform", "form.comment-form", ".comments-area",
-         "#comments", ".comment-list", ".commentlist", "#disqus_thread", ".td-comments-title-wrap",
-         ".comments-section", ".comment-section", ".wpd-form-wrap", "#wpdcom"],
+    comment_containers,
     doc="""What it does: drops WordPress (classic, block and tagDiv themes),
-wpDiscuz and Disqus comment forms and comment lists before extraction.
+wpDiscuz and Disqus comment forms and comment lists before extraction. On a
+page whose JSON-LD says it is a forum thread or a Q&A page
+(``DiscussionForumPosting``, ``QAPage``), only the forms go: the comment
+sections there hold the posts, which are the page's content.
 
 Why: a comment form's prompts are the junk most often left at the end of
 scraped articles.""",
     removes=('<div id="respond"><h3>Leave a Reply</h3><form><textarea placeholder="Please enter'
-             ' your comment!"></textarea></form></div>',),
-    keeps=('<div class="comment-policy-note"><p>The editors read every letter.</p></div>',),
+             ' your comment!"></textarea></form></div>',
+             '<div id="comments"><ol class="comment-list"><li>Great article, thanks!</li></ol></div>'),
+    keeps=('<div class="comment-policy-note"><p>The editors read every letter.</p></div>',
+           '<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>'
+           '<div id="comments"><p>Has anyone re-sleeved a rudder bush without lifting the boat?</p></div>'),
 )
 
 SHARE_BARS = selector_rule(
