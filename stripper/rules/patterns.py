@@ -38,6 +38,10 @@ def literal(*phrases: str) -> list[str]:
     return [re.escape(p.casefold()).replace(r"\ ", r"\s+") for p in phrases]
 
 
+# How many block texts a union remembers the matching patterns of (see BlockMatcher.part_matches).
+_KNOWN_MAX = 50_000
+
+
 class BlockMatcher:
     """Removes blocks whose whole text, or leading label, matches a pattern.
 
@@ -142,26 +146,45 @@ class BlockMatcher:
     def part_matches(self, state: TextState) -> dict[BlockMatcher, frozenset[int]]:
         """Of a union: what each part matches on the page. Only the blocks the union matches are
         tried, each only against the patterns that may match it (by its start and length), and a
-        pattern that matches credits every part that holds it."""
-        whole, leading = self._owners
+        pattern that matches credits every part that holds it. Template lines recur from page to
+        page, so what a block's text matches is remembered (see :meth:`_matching_patterns`)."""
+        leading = self._owners[1]
         keys, folded, texts = state.keys, state.folded, state.texts
         found: dict[BlockMatcher, set[int]] = {part: set() for part in self.parts}
-        phrase_patterns = self._whole.phrase_patterns
+        known = self._known
         for i in state._maybe:
-            key, fold = keys[i], folded[i]
-            parts: set[BlockMatcher] = set()
-            for pattern in phrase_patterns.get(key, ()):
-                parts.update(whole[pattern])
-            for pattern, test in self._whole.tests_for(key):
-                if test(key) is not None:
-                    parts.update(whole[pattern])
-            for pattern, test in self._leading.tests_for(fold):
-                if test(fold) is not None:
-                    parts.update(part for part in leading[pattern]
-                                 if part not in parts and not more_words_than(texts[i], part.label_max_words))
+            text_key = (keys[i], folded[i])
+            hit = known.get(text_key)
+            if hit is None:
+                if len(known) >= _KNOWN_MAX:
+                    known.clear()
+                hit = known[text_key] = self._matching_patterns(*text_key)
+            whole_parts, leading_patterns = hit
+            parts = set(whole_parts)
+            for pattern in leading_patterns:
+                parts.update(part for part in leading[pattern]
+                             if part not in parts and not more_words_than(texts[i], part.label_max_words))
             for part in parts:
                 found[part].add(i)
         return {part: frozenset(indices) for part, indices in found.items()}
+
+    def _matching_patterns(self, key: str, fold: str) -> tuple[frozenset[BlockMatcher], tuple[str, ...]]:
+        """Of a union, for a block's key and case-folded text: the parts whose whole-block patterns
+        match it, and the leading patterns that match it (their parts' word limits are checked on
+        each block's own text)."""
+        whole = self._owners[0]
+        parts: set[BlockMatcher] = set()
+        for pattern in self._whole.phrase_patterns.get(key, ()):
+            parts.update(whole[pattern])
+        for pattern, test in self._whole.tests_for(key):
+            if test(key) is not None:
+                parts.update(whole[pattern])
+        matched = tuple(pattern for pattern, test in self._leading.tests_for(fold) if test(fold) is not None)
+        return frozenset(parts), matched
+
+    @cached_property
+    def _known(self) -> dict[tuple[str, str], tuple[frozenset[BlockMatcher], tuple[str, ...]]]:
+        return {}
 
     def __getstate__(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
