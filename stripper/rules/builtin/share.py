@@ -93,8 +93,11 @@ CALL_TO_ACTION_BUTTONS = pattern_rule(
 teaser link: shop and booking buttons, "Check price at …", "Read full review",
 "Learn more", "Reply", "View this post on Instagram", "Table of contents"; the
 captions of social embeds ("A post shared by …"), the lines of price-comparison
-and quote widgets ("Price comparison from …", "Get a quote from …"), and the
-names of icons that stand in for them ("Arrow-Thin-Down").
+and quote widgets ("Price comparison from …", "Get a quote from …"), price
+buttons ("$139 at Peakline $145 at Trailhouse"), the controls of listings and
+galleries ("Sort: Best Match", "Filters", "Picture 1 of 4"), the screen-reader
+helpers of product pages, and the names of icons that stand in for buttons
+("Arrow-Thin-Down").
 
 Why: product boxes, cards and embeds leave their buttons behind as one-line
 paragraphs between the real ones.""",
@@ -124,7 +127,7 @@ paragraphs between the real ones.""",
         "start now", "quick links", "helpful links",
     )
     + [r"(?:check|see|view|compare) (?:the )?(?:price|prices|deal|deals|availability)"
-       r"(?: (?:at|on) [\w .&'-]{1,40})?(?: [$£€][\d,.]+(?: list)?)?(?: \(?on sale\)?)?",
+       r"(?: (?:at|on) [\w .&'-]{1,40})?(?: [$£€][\d,.]{1,12}(?: list)?)?(?: \(?on sale\)?)?",
        # embeds and affiliate widgets: "A post shared by Jo (@jo)", "Price comparison from 200 stores"
        r"a post shared by .{1,80}",
        r"price comparison from .{1,60}",
