@@ -12,12 +12,8 @@ interface, so another extractor can be added without touching it.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
-
-from lxml.etree import XPath
 
 
 @dataclass
@@ -42,18 +38,6 @@ class Extractor(Protocol):
     name: str
 
     def extract(self, tree: Any, *, url: str | None) -> Extracted: ...
-
-
-_OG_TYPE = XPath("//meta[@property='og:type']/@content")
-_JSON_LD = XPath("//script[@type='application/ld+json']/text()")
-
-
-def page_declares(tree: Any, og_type: Callable[[str], bool], json_ld_type: re.Pattern[str]) -> bool:
-    """Whether the page's structured data names a type: an ``og:type`` value (stripped and
-    lower-cased) that ``og_type`` accepts, or a JSON-LD script that ``json_ld_type`` finds."""
-    if any(og_type(str(value).strip().lower()) for value in _OG_TYPE(tree)):
-        return True
-    return any(json_ld_type.search(str(script)) for script in _JSON_LD(tree))
 
 
 def extractor_names() -> tuple[str, ...]:

@@ -27,8 +27,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import Extracted, page_declares
-from .density import DensityExtractor, says_article
+from ..declared import page_declares, says_article
+from . import Extracted
+from .density import DensityExtractor
 from .trafilatura import TrafilaturaExtractor
 
 FALLBACK_BELOW = 300

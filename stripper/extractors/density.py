@@ -25,10 +25,8 @@ from typing import Any
 
 from lxml import etree
 
-from . import Extracted, page_declares
-
-_ARTICLE_TYPE = re.compile(r'"@type"\s*:\s*(?:\[\s*)?"(?:(?:News|Blog|Tech|Scholarly)?Article|BlogPosting)"')
-_DISCUSSION_TYPE = re.compile(r'"@type"\s*:\s*(?:\[\s*)?"(?:DiscussionForumPosting|QAPage)"')
+from ..declared import says_article, says_discussion
+from . import Extracted
 
 # Elements whose content a reader never sees as text, or which only hold page chrome.
 SKIPPED = frozenset({
@@ -252,16 +250,6 @@ def _weigh(blocks: list[_Block], raw: list[int], kept: list[bool]) -> tuple[dict
 
 def _group(element) -> tuple:
     return (element.getparent(), element.tag, element.get("class"))
-
-
-def says_article(tree) -> bool:
-    """Whether the page's structured data calls it an article (og:type, JSON-LD @type)."""
-    return page_declares(tree, lambda og_type: og_type == "article", _ARTICLE_TYPE)
-
-
-def says_discussion(tree) -> bool:
-    """Whether the page's JSON-LD calls it a forum thread or a Q&A page."""
-    return page_declares(tree, lambda og_type: False, _DISCUSSION_TYPE)
 
 
 def _region(body, weights: dict, total: int, share: float):

@@ -3,7 +3,7 @@
 These run on the parsed page before extraction and drop whole elements.
 """
 
-from ...extractors.density import says_discussion
+from ...declared import says_discussion
 from ..model import DomState, Rule
 from ..patterns import ElementMatcher, selector_rule
 
