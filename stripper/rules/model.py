@@ -274,7 +274,8 @@ class TextState:
     def _substantial(self) -> dict[int, bool]:
         return {}
 
-    def _is_title(self, i: int) -> bool:
+    def is_title(self, i: int) -> bool:
+        """Whether block ``i`` repeats the article's title (compared as patterns see text)."""
         return self.title_key is not None and self.keys[i] == self.title_key
 
     @cached_property
@@ -319,7 +320,7 @@ class TextState:
             return live
         if scope == "head":
             for n, i in enumerate(live):
-                if self.is_substantial(i) and not self._is_title(i):
+                if self.is_substantial(i) and not self.is_title(i):
                     return live[:n]
             return list(live)
         for n in range(len(live) - 1, -1, -1):

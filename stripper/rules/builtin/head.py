@@ -11,10 +11,7 @@ from ..model import Rule, TextState, normalise
 
 def repeated_title(state: TextState, indices: Iterable[int]) -> list[int]:
     """Head lines that repeat the article's title."""
-    title = state.title_key
-    if title is None:
-        return []
-    return [i for i in indices if state.keys[i] == title]
+    return [i for i in indices if state.is_title(i)]
 
 
 REPEATED_TITLE = Rule(
