@@ -157,12 +157,12 @@ class Stripper:
         cached = self.__dict__.get("_prefilter_cache")
         if cached is not None and cached[0] is rules:  # the ruler's active list: unchanged
             return cached[2]
-        matchers = tuple(
+        matchers = tuple(dict.fromkeys(  # once each: a function rule may share a pattern rule's matcher
             matcher
             for rule in rules
             for matcher in ([rule.apply] if isinstance(rule.apply, BlockMatcher) else
                             getattr(rule.apply, "block_matchers", ()))
-        )
+        ))
         if cached is None or cached[1] != matchers:
             cached = (rules, matchers, BlockMatcher.union(matchers))
         else:

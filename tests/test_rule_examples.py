@@ -25,9 +25,16 @@ def test_every_rule_has_examples_of_both_kinds():
         assert rule.summary and rule.doc, f"{rule.code} lacks a summary or doc"
 
 
-def _text_document(rule, example: str) -> str:
+# Rules that remove the rest of the text after a line: what they remove ends the text, and what
+# they keep opens it (a marker before the article must not cut it).
+REST_OF_TEXT = {"STR890"}
+
+
+def _text_document(rule, example: str, kind: str) -> str:
     first, second = PROSE
-    if rule.scope == "head":
+    if rule.code in REST_OF_TEXT:
+        parts = [first, second, example] if kind == "removes" else [example, first, second]
+    elif rule.scope == "head":
         parts = [example, first, second]
     elif rule.scope == "tail":
         parts = [first, second, example]
@@ -47,7 +54,7 @@ def test_rule_example(case):
     rule, kind, example = case
     stripper = Stripper(select=[rule.code], input_type="text" if rule.stage == "text" else "html")
     if rule.stage == "text":
-        page = stripper.process(_text_document(rule, example))
+        page = stripper.process(_text_document(rule, example, kind))
         lines = [line.strip() for line in example.split("\n") if line.strip()]
         by_text = {b.text: b.removed_by for b in page.blocks}
         for prose in PROSE:

@@ -13,6 +13,7 @@
 | STR7xx | advertising labels                          | notices.py    |
 | STR8xx | tags, breadcrumbs, copyright footers        | footer.py     |
 | STR85x | author boxes                                | authors.py    |
+| STR890 | everything after the article's closing line | trailing.py   |
 | STR900 | the trailing-junk pass                      | trailing.py   |
 """
 

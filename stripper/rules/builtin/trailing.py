@@ -1,4 +1,4 @@
-"""The trailing-junk pass (STR900)."""
+"""The article's end: what follows its closing markers (STR890), the trailing-junk pass (STR900)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,74 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..model import Rule, TextState, is_prose, word_count, words_reach
+from .authors import AUTHOR_BOX_LABELS
+from .comments import COMMENT_COUNT, COMMENT_PROMPTS
+from .footer import TAG_LINES
+from .share import FOLLOW_PROMPTS
+
+# The rules whose lines close an article, and how far into the text (a share of its characters) such a
+# line must stand to count: a comment form or counter, a follow prompt and a tag line come after the
+# article; an author box may come before it, so it counts only in the text's second half.
+_END_MARKERS = (
+    (COMMENT_PROMPTS, 0.25), (COMMENT_COUNT, 0.25), (FOLLOW_PROMPTS, 0.25), (TAG_LINES, 0.25),
+    (AUTHOR_BOX_LABELS, 0.5),
+)
+
+
+def after_article_end(state: TextState, indices: Sequence[int]) -> list[int]:
+    """The first line that marks the article's end (see ``_END_MARKERS``) and every live block
+    after it, once a paragraph of the article has come before it. Scraped text only."""
+    if state.kind != "text":
+        return []  # a page's extractor has chosen the content; on forums and listings these lines recur in it
+    end = None
+    for rule, share in _END_MARKERS:
+        first = state.first_past(share)
+        marks = [i for i in rule.apply.matching(state) if i >= first and (end is None or i < end)]
+        if marks:
+            end = min(marks)
+    if end is None or not any(state.is_substantial(i) for i in indices if i < end):
+        return []  # no marker, or no paragraph before it: the article has not begun
+    return [i for i in indices if i >= end]
+
+
+# Lets the pattern prefilter find the markers too.
+after_article_end.block_matchers = tuple(rule.apply for rule, _ in _END_MARKERS)
+
+AFTER_ARTICLE_END = Rule(
+    "STR890",
+    "after-article-end",
+    "text",
+    "Everything after a line that closes the article: the comment form, the tag line, the author box.",
+    after_article_end,
+    doc="""What it does: in scraped text, finds the first line that closes an
+article, past the text's first quarter and after a paragraph of the article,
+and removes it and every line after it. Lines that close an article are
+those of a comment form or counter (the patterns of STR101 and STR102:
+"Leave a Reply", "12 Comments"), follow prompts (STR302: "Follow us"), tag
+and category lines (STR801: "Tags: …", "Filed under: …") and, in the text's
+second half only, author-box headings (STR851: "About the author", "Written
+by").
+
+Why: what follows these lines is the comment thread, the author's bio, the
+list of related posts and the site's footer. They are made of full
+sentences, so the trailing-junk pass (STR900), which stops at prose, cannot
+reach them; the marker line says where the article stopped. An author box
+can stand above the article, hence the second half for it. On a page the
+extractor has already chosen the content, and on forums and listings these
+lines recur between the posts and items that are the content, so the rule
+leaves pages alone.""",
+    removes=(
+        "Tags: transport, council\n"
+        "Jo Marsh says:\nAbout time! I have driven round the bridge every day since the work began.",
+        "Leave a Reply\nDana\nMarch 3, 2024 at 6:26 pm\nDoes the ferry still run while the bridge is shut?",
+        "About the author\nSam Reed has covered the city council for ten years, and lives near the bridge.",
+    ),
+    # (each example above ends the text; those below open it)
+    keeps=(
+        "About the author\nSam Reed has covered the city council for ten years, and lives near the bridge.",
+        "Officials expect the bridge to reopen in May.\nTags: transport, council",
+    ),
+)
 
 # Longest block that can still be a link or a label rather than a paragraph.
 _MAX_JUNK_WORDS = 20
@@ -65,4 +133,4 @@ catch it all.""",
     keeps=("The hearing resumes on Monday.", "東京都は来年から新しい交通計画を始めると発表しました。"),
 )
 
-RULES = [TRAILING_JUNK]
+RULES = [AFTER_ARTICLE_END, TRAILING_JUNK]
