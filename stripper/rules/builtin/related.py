@@ -14,7 +14,7 @@ from .comments import DATE
 _ITEM_MAX_WORDS = 20
 _TRUNCATED = ("...", "…", "[…]", "[...]")
 
-_HEADINGS = BlockMatcher(
+RELATED_HEADINGS = BlockMatcher(
     blocks=[
         r"related(?: (?:posts?|articles?|stories|story|content|news|reading|links|topics|videos?))?",
         r"(?:you|we think you) (?:may|might|will|could) (?:also )?(?:like|enjoy|be interested in)",
@@ -41,7 +41,7 @@ def related_list(state: TextState, indices: Iterable[int]) -> list[int]:
     """A related-list heading and the headline-like lines right after it."""
     removed: list[int] = []
     texts = state.texts
-    headings = _HEADINGS.matching(state)
+    headings = RELATED_HEADINGS.matching(state)
     if not headings:
         return removed
     in_list = False
@@ -61,7 +61,7 @@ def related_list(state: TextState, indices: Iterable[int]) -> list[int]:
 
 
 # Lets the pattern prefilter find the headings' candidates too.
-related_list.block_matchers = (_HEADINGS,)
+related_list.block_matchers = (RELATED_HEADINGS,)
 
 RELATED_LISTS = Rule(
     "STR501",

@@ -9,14 +9,17 @@ from ..model import Rule, TextState, is_prose, word_count, words_reach
 from .authors import AUTHOR_BOX_LABELS
 from .comments import COMMENT_COUNT, COMMENT_PROMPTS
 from .footer import TAG_LINES
+from .related import RELATED_HEADINGS
 from .share import FOLLOW_PROMPTS
 
-# The rules whose lines close an article, and how far into the text (a share of its characters) such a
-# line must stand to count: a comment form or counter, a follow prompt and a tag line come after the
-# article; an author box may come before it, so it counts only in the text's second half.
+# What closes an article (the patterns of the rules named), and how far into the text (a share of its
+# characters) such a line must stand to count. A comment form or counter, a follow prompt and a tag
+# line come after the article; an author box may come before it, so it counts only in the text's
+# second half; a related list's heading also stands between paragraphs, so it counts only in the
+# text's last tenth.
 _END_MARKERS = (
-    (COMMENT_PROMPTS, 0.25), (COMMENT_COUNT, 0.25), (FOLLOW_PROMPTS, 0.25), (TAG_LINES, 0.25),
-    (AUTHOR_BOX_LABELS, 0.5),
+    (COMMENT_PROMPTS.apply, 0.25), (COMMENT_COUNT.apply, 0.25), (FOLLOW_PROMPTS.apply, 0.25),
+    (TAG_LINES.apply, 0.25), (AUTHOR_BOX_LABELS.apply, 0.5), (RELATED_HEADINGS, 0.9),
 )
 
 
@@ -26,9 +29,9 @@ def after_article_end(state: TextState, indices: Sequence[int]) -> list[int]:
     if state.kind != "text":
         return []  # a page's extractor has chosen the content; on forums and listings these lines recur in it
     end = None
-    for rule, share in _END_MARKERS:
+    for matcher, share in _END_MARKERS:
         first = state.first_past(share)
-        marks = [i for i in rule.apply.matching(state) if i >= first and (end is None or i < end)]
+        marks = [i for i in matcher.matching(state) if i >= first and (end is None or i < end)]
         if marks:
             end = min(marks)
     if end is None or not any(state.is_substantial(i) for i in indices if i < end):
@@ -37,7 +40,7 @@ def after_article_end(state: TextState, indices: Sequence[int]) -> list[int]:
 
 
 # Lets the pattern prefilter find the markers too.
-after_article_end.block_matchers = tuple(rule.apply for rule, _ in _END_MARKERS)
+after_article_end.block_matchers = tuple(matcher for matcher, _ in _END_MARKERS)
 
 AFTER_ARTICLE_END = Rule(
     "STR890",
@@ -52,13 +55,17 @@ those of a comment form or counter (the patterns of STR101 and STR102:
 "Leave a Reply", "12 Comments"), follow prompts (STR302: "Follow us"), tag
 and category lines (STR801: "Tags: …", "Filed under: …") and, in the text's
 second half only, author-box headings (STR851: "About the author", "Written
-by").
+by"), and in its last tenth only, the heading of a related list (STR501:
+"Related posts", "You may also like").
 
 Why: what follows these lines is the comment thread, the author's bio, the
 list of related posts and the site's footer. They are made of full
 sentences, so the trailing-junk pass (STR900), which stops at prose, cannot
 reach them; the marker line says where the article stopped. An author box
-can stand above the article, hence the second half for it. On a page the
+can stand above the article, hence the second half for it, and a related
+list between two paragraphs, hence the last tenth for its heading. Share
+bars and newsletter boxes mark nothing: articles carry them between
+paragraphs, even close to their end. On a page the
 extractor has already chosen the content, and on forums and listings these
 lines recur between the posts and items that are the content, so the rule
 leaves pages alone.""",
