@@ -196,3 +196,13 @@ def test_paragraph_numbers_are_ints_shared_by_the_lines_of_a_paragraph():
     assert lines.texts == ["first line", "second line", "third line"]
     assert lines.paras[0] == lines.paras[1] != lines.paras[2]
     assert all(type(para) is int for para in lines.paras)
+
+
+def test_first_person_bio_openings_start_with_the_listed_initials():
+    from stripper.rules.builtin.authors import _FIRST_PERSON, _FIRST_PERSON_INITIALS
+
+    tails = ("m a writer", " am a writer", "y name is Jo", "i, I am a cook", "ch bin ein Koch",
+             "e suis un cuisinier", "oy un cocinero", "alut, je suis un x", "ola, soy un x", "ey, I am a x")
+    for code in range(0x3000):
+        if any(_FIRST_PERSON.match(chr(code) + tail) for tail in tails):
+            assert chr(code) in _FIRST_PERSON_INITIALS, f"{chr(code)!r} opens a bio but is not an initial"

@@ -67,6 +67,8 @@ _PERSONAL = frozenset(
     """he she his her him hers er ihr sein seine il elle él ella writer editor journalist
     reporter author contributor correspondent freelance blogger copywriter columnist""".split()
 )
+# The letters _FIRST_PERSON can start with (case-insensitive matching lets "İ", "ı" and "ſ" in).
+_FIRST_PERSON_INITIALS = frozenset("HhIiJjMmSsİıſ")
 _WORD = re.compile(r"[\w'’]+")
 # A role line between the name and the bio: "Senior Editor", "Contributing Writer".
 _ROLE_MAX_WORDS = 6
@@ -106,10 +108,12 @@ def _given(name: str) -> list[str]:
     return words[1:] if words[0].rstrip(".").lower() in {"dr", "prof", "mr", "mrs", "ms"} else words
 
 
-def _may_open_bio(text: str, name_line: str) -> bool:
-    """A quick test that :func:`_opens_bio` may hold for ``text`` and any name on ``name_line``:
-    the name's first word is one of the line's first five ("Written by Dr. Jo Reed")."""
-    return text.startswith(tuple(name_line.split(" ", 5)[:5])) or _FIRST_PERSON.match(text) is not None
+def _may_open_bio(text: str, name_words: tuple[str, ...]) -> bool:
+    """A quick test that :func:`_opens_bio` may hold for ``text`` and any name on a name line
+    whose first five words are ``name_words``: the name's first word is one of them ("Written by
+    Dr. Jo Reed"), or the text opens in the first person."""
+    return text.startswith(name_words) or (
+        text[:1] in _FIRST_PERSON_INITIALS and _FIRST_PERSON.match(text) is not None)
 
 
 def _opens_bio(text: str, name: str) -> bool:
@@ -145,7 +149,8 @@ def author_bios(state: TextState, indices: Sequence[int]) -> list[int]:
         if not (0 < text.count(" ") <= 6 and text.partition(",")[0].istitle()):
             continue
         n = bisect_left(live, i)
-        if any(_may_open_bio(texts[j], text) for j in live[n + 1:n + 3]) and (name := _person(text)):
+        words = tuple(text.split(" ", 5)[:5])
+        if any(_may_open_bio(texts[j], words) for j in live[n + 1:n + 3]) and (name := _person(text)):
             names.append((n, i, name))
     if not names:
         return []
