@@ -28,13 +28,13 @@ def after_article_end(state: TextState, indices: Sequence[int]) -> list[int]:
     after it, once a paragraph of the article has come before it. Scraped text only."""
     if state.kind != "text":
         return []  # a page's extractor has chosen the content; on forums and listings these lines recur in it
-    end = None
+    end = len(state.texts)
     for matcher, share in _END_MARKERS:
-        first = state.first_past(share)
-        marks = [i for i in matcher.matching(state) if i >= first and (end is None or i < end)]
-        if marks:
-            end = min(marks)
-    if end is None or not any(state.is_substantial(i) for i in indices if i < end):
+        found = matcher.matching(state)
+        if found:  # most pages have no marker at all
+            first = state.first_past(share)
+            end = min((i for i in found if first <= i < end), default=end)
+    if end == len(state.texts) or not any(state.is_substantial(i) for i in indices if i < end):
         return []  # no marker, or no paragraph before it: the article has not begun
     return [i for i in indices if i >= end]
 
