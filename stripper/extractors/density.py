@@ -69,6 +69,9 @@ _JUNK_FIRST_PARTS = frozenset(word.split("-")[0] for word in JUNK_WORDS)
 _NAME_PARTS = str.maketrans("_-", "  ")
 # Class names that start so are modifiers ("has-sidebar", "hide-read-more-ad"): never junk words.
 MODIFIER_PREFIXES = ("has-", "no-", "with-", "without-", "hide-", "show-", "is-", "not-")
+# Class names of page layouts that hold the content beside a sidebar (Genesis's "content-sidebar-wrap"
+# around the article and its sidebar, its "content-sidebar" body class): never junk words.
+LAYOUT_CLASSES = frozenset({"content-sidebar-wrap", "content-sidebar"})
 # Elements that are never junk because of their class.
 NEVER_JUNK = frozenset({"html", "body", "article", "main"})
 
@@ -85,8 +88,11 @@ ARTICLE_REGION_SHARE = 0.75
 # Comment sections that hold more than this share of the page's weight, and five times the text
 # outside all junk containers, are the page's content (a forum thread, a Q&A page); so are those
 # of a page whose structured data says it is a forum thread or a Q&A page, however little they hold.
+# On a page that says it is an article, they are readers' comments as soon as the text outside them
+# reaches ARTICLE_BODY_MIN_WEIGHT (an article of its own), however many there are.
 DISCUSSION = frozenset({"comment", "commentlist"})
 DISCUSSION_MIN_SHARE = 0.4
+ARTICLE_BODY_MIN_WEIGHT = 500
 # A junk container holding more than this share of the page's weight is content after all (a
 # page swallowed by an unclosed tag), unless it is an overlay (sign-in sheets, cookie settings and
 # policy texts in modals are hidden until asked for, and never the page's content), or it sits
@@ -175,6 +181,8 @@ def extract_lines(tree) -> list[str]:
         for k in {kind[j] for j in block.junk}:
             held_kind[k] = held_kind.get(k, 0) + w
     discussion = {k for k in DISCUSSION if held_kind.get(k, 0) > max(DISCUSSION_MIN_SHARE * raw_total, 5 * clean)}
+    if discussion and clean >= ARTICLE_BODY_MIN_WEIGHT and says_article(tree) and not says_discussion(tree):
+        discussion = set()  # an article with a thread of comments under it
     if not discussion and not DISCUSSION.isdisjoint(held_kind) and says_discussion(tree):
         discussion = DISCUSSION & held_kind.keys()
     need = min(LANDMARK_MIN_SHARE * raw_total, LANDMARK_MIN_CHARS)
@@ -212,10 +220,11 @@ def extract_lines(tree) -> list[str]:
 @functools.lru_cache(maxsize=4096)
 def _junk_attrs(attrs: str) -> str | None:
     """The junk word in a class / id, singular and lower-case, or None. Modifier classes
-    ("has-sidebar", "no-comments", "hide-read-more-ad") say what is around or missing, not
-    what the element is."""
+    ("has-sidebar", "no-comments", "hide-read-more-ad") and layout classes ("content-sidebar-wrap")
+    say what is around, inside or missing, not what the element is."""
     if "-" in attrs:
-        attrs = " ".join(name for name in attrs.split() if not name.lower().startswith(MODIFIER_PREFIXES))
+        attrs = " ".join(name for name in attrs.split()
+                         if not (lower := name.lower()).startswith(MODIFIER_PREFIXES) and lower not in LAYOUT_CLASSES)
     if _JUNK_FIRST_PARTS.isdisjoint(attrs.casefold().translate(_NAME_PARTS).split()):
         return None
     found = JUNK_ATTR.search(attrs)
