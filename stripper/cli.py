@@ -507,12 +507,13 @@ def rules_show(rule_config, code) -> None:
     lines += ["", rule.summary, ""]
     if rule.doc:
         lines += [textwrap.dedent(rule.doc).strip(), ""]
-    if rule.removes:
-        lines.append("Removes:")
-        lines += [textwrap.indent(example, "    ") for example in rule.removes]
-    if rule.keeps:
-        lines.append("Keeps:")
-        lines += [textwrap.indent(example, "    ") for example in rule.keeps]
+    for heading, examples in (("Removes:", rule.removes), ("Keeps:", rule.keeps)):
+        if examples:
+            lines.append(heading)
+            # examples of several lines are set apart by a blank line; one-line ones follow each other
+            gap = [""] if any("\n" in example for example in examples) else []
+            for n, example in enumerate(examples):
+                lines += (gap if n else []) + [textwrap.indent(example, "    ")]
     click.echo("\n".join(lines).rstrip())
 
 

@@ -70,8 +70,8 @@ _NAME_PARTS = str.maketrans("_-", "  ")
 # Class names that start so are modifiers ("has-sidebar", "hide-read-more-ad"): never junk words.
 MODIFIER_PREFIXES = ("has-", "no-", "with-", "without-", "hide-", "show-", "is-", "not-")
 # Class names of page layouts that hold the content beside a sidebar (Genesis's "content-sidebar-wrap"
-# around the article and its sidebar, its "content-sidebar" body class): never junk words.
-LAYOUT_CLASSES = frozenset({"content-sidebar-wrap", "content-sidebar"})
+# around the article and its sidebar): never junk words.
+LAYOUT_CLASSES = frozenset({"content-sidebar-wrap"})
 # Elements that are never junk because of their class.
 NEVER_JUNK = frozenset({"html", "body", "article", "main"})
 
@@ -181,7 +181,8 @@ def extract_lines(tree) -> list[str]:
         for k in {kind[j] for j in block.junk}:
             held_kind[k] = held_kind.get(k, 0) + w
     discussion = {k for k in DISCUSSION if held_kind.get(k, 0) > max(DISCUSSION_MIN_SHARE * raw_total, 5 * clean)}
-    if discussion and clean >= ARTICLE_BODY_MIN_WEIGHT and says_article(tree) and not says_discussion(tree):
+    article = says_article(tree)
+    if discussion and clean >= ARTICLE_BODY_MIN_WEIGHT and article and not says_discussion(tree):
         discussion = set()  # an article with a thread of comments under it
     if not discussion and not DISCUSSION.isdisjoint(held_kind) and says_discussion(tree):
         discussion = DISCUSSION & held_kind.keys()
@@ -201,7 +202,7 @@ def extract_lines(tree) -> list[str]:
     if not total:  # everything looked like junk: judge the page by its text alone
         kept = [True] * len(blocks)
         weights, total = _weigh(blocks, raw, kept)
-    if says_article(tree):
+    if article:
         region = _region(body, weights, total, ARTICLE_REGION_SHARE)
         inner = _body_container(region, weights)
         region = region if inner is None else inner

@@ -258,6 +258,10 @@ class TextState:
         ends = self._ends
         return bisect_left(ends, share * ends[-1]) if ends else 0
 
+    def first_reaching(self, chars: int) -> int:
+        """The index of the first block that ends ``chars`` characters or more into the page's text."""
+        return bisect_left(self._ends, chars)
+
     @cached_property
     def _ends(self) -> list[int]:
         return list(accumulate(map(len, self.texts)))

@@ -57,6 +57,7 @@ _NAME_LINE = re.compile(
 # The words _NAME_LINE allows before a name.
 _NAME_PREFIXES = frozenset({"by", "by:", "written", "posted"})
 # How a bio opens when it is in the first person.
+# (its possible first letters are _FIRST_PERSON_INITIALS: keep the two in step)
 _FIRST_PERSON = re.compile(
     r"(?i:(?:hi|hey|hello|hallo|salut|hola)\W+)?(?i:i['’]m|i am|my name is|ich bin|je suis|soy)"
     r" (?:(?i:an?|ein|eine|un|une|una) |([^\W\d_a-z][^\W\d_]*))",
@@ -67,7 +68,8 @@ _PERSONAL = frozenset(
     """he she his her him hers er ihr sein seine il elle él ella writer editor journalist
     reporter author contributor correspondent freelance blogger copywriter columnist""".split()
 )
-# The letters _FIRST_PERSON can start with (case-insensitive matching lets "İ", "ı" and "ſ" in).
+# The letters _FIRST_PERSON can start with (case-insensitive matching lets "İ", "ı" and "ſ" in): a
+# new opening in _FIRST_PERSON may need its initial here.
 _FIRST_PERSON_INITIALS = frozenset("HhIiJjMmSsİıſ")
 _WORD = re.compile(r"[\w'’]+")
 # A role line between the name and the bio: "Senior Editor", "Contributing Writer".

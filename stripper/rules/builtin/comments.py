@@ -98,15 +98,15 @@ COMMENT_COUNT = pattern_rule(
     "comment-count",
     "Comment counters and links: '12 comments', 'No comments yet', 'View comments'.",
     doc="""What it does: removes lines that only count or link to the comments
-("12 Comments", "One thought on “Title”", "No comments yet", "Show comments"),
-and the answer counters of Q&A pages ("2 Answers").
+("12 Comments", "One thought on “Title”", "No comments yet", "Show comments").
 
 Why: counters sit in bylines and after the body, and carry no article text.""",
     blocks=[
         r"(?:\d+|one|no)\s+(?:comments?|responses?|replies|reactions?|kommentare?|"
         r"commentaires?|comentarios?|réponses?|respuestas?)(?:\s+(?:so far|yet))?",
-        r"(?:\d{1,6}|one|no) answers?(?: \d{1,6})?",
-        r"(?:\d+|one)\s+(?:thoughts?|responses?|comments?|replies)\s+(?:on|to)\s+.{1,200}",
+        # "One thought on “Title”", "20 replies to this topic" (not "One response to the crisis was ...")
+        r"(?:\d+|one)\s+(?:thoughts?|responses?|comments?|replies)\s+(?:on|to)\s+"
+        r"(?:[\"“'‘«„].{1,200}|this (?:topic|thread|post|article|story|entry))",
         r"comments?\s*\(?\d*\)?",
         r"(?:view|show|load|read|see|hide)\s+(?:all\s+)?(?:\d+\s+)?comments?",
         r"no comments yet(?:\W+be the first to comment)?",
@@ -115,10 +115,43 @@ Why: counters sit in bylines and after the body, and carry no article text.""",
         r"commentaires?\s*\(?\d*\)?",
         r"comentarios?\s*\(?\d*\)?",
     ],
-    removes=("12 Comments", "No comments yet", "2 Answers", "One thought on “How we built it”",
+    removes=("12 Comments", "No comments yet", "One thought on “How we built it”",
+             "20 replies to this topic",
              "View all 48 comments", "Comments (3)", "3 Kommentare"),
     keeps=("The article drew 12 comments within an hour, most of them angry.",
+           "One response to the crisis was to raise rates.",
            "Comments made by the minister on Tuesday were later withdrawn."),
+)
+
+ANSWER_CONTROLS = pattern_rule(
+    "STR106",
+    "answer-controls",
+    "Q&A pages' answer counter and controls: '2 Answers', 'Sorted by:', 'Improve this answer'.",
+    doc="""What it does: removes the line that counts a question's answers ("2
+Answers", "No answers", "3 Answers 3" with the sort control's count run in),
+the sort control ("Sorted by:", "Highest score (default)"), the links under
+each post ("Improve this question", "Improve this answer") and the question's
+counters ("Asked 2 years, 3 months ago", "Modified today", "Viewed 4k times").
+
+Why: they stand between the question and its answers and carry no text of
+either. Unlike a comment counter, the answer counter does not mark the end
+of an article (STR890 does not use these lines): the answers after it are
+the content.""",
+    blocks=[
+        r"(?:\d{1,6}|one|no) answers?(?: \d{1,6})?",
+        # the sort options, with what they say in parentheses ("Trending" alone is a heading); a key
+        # loses its closing parenthesis: "highest score (default"
+        r"sorted by:?|(?:highest score|date modified|date created|trending)"
+        r" \((?:default|newest first|oldest first|recent votes count more)\)?",
+        r"(?:share )?improve this (?:question|answer)(?: follow)?",
+        r"(?:asked|modified|viewed|active) (?:today|yesterday|\d{1,3} (?:years?|months?|days?|hours?|mins?|minutes?)"
+        r"(?:,? \d{1,3} (?:years?|months?|days?|hours?|mins?|minutes?))? ago)",
+        r"viewed \d[\d,.]{0,9}k? times",
+    ],
+    removes=("2 Answers", "No answers", "Sorted by:", "Highest score (default)", "Improve this answer",
+             "Asked 2 years, 3 months ago", "Modified today", "Viewed 4k times"),
+    keeps=("2 answers came back from the council, both of them late.",
+           "Asked 2 years ago whether the bridge would reopen, the council still has no date."),
 )
 
 COMMENT_FORM_LABELS = pattern_rule(
@@ -283,4 +316,4 @@ card into the text as short lines between them.""",
            "Posts on the old board were archived in 2019."),
 )
 
-RULES = [COMMENT_PROMPTS, COMMENT_COUNT, COMMENT_FORM_LABELS, COMMENT_THREADS, POSTER_DETAILS]
+RULES = [COMMENT_PROMPTS, COMMENT_COUNT, COMMENT_FORM_LABELS, COMMENT_THREADS, POSTER_DETAILS, ANSWER_CONTROLS]

@@ -12,70 +12,87 @@ from .footer import TAG_LINES
 from .related import RELATED_HEADINGS
 from .share import FOLLOW_PROMPTS
 
-# What closes an article (the patterns of the rules named), and how far into the text (a share of its
-# characters) such a line must stand to count. A comment form or counter, a follow prompt and a tag
-# line come after the article; an author box may come before it, so it counts only in the text's
-# second half; a related list's heading also stands between paragraphs, so it counts only in the
-# text's last tenth.
+# What closes an article (the patterns of the rules named), and how far into the text such a line
+# must stand to count: past a share of its characters, or past so many characters (a long thread of
+# comments after an article makes the article a small share of the text). A comment form or counter,
+# a follow prompt and a tag line come after the article; an author box may come before it, and a
+# related list's heading between two of its paragraphs, so they must stand further in.
 _END_MARKERS = (
-    (COMMENT_PROMPTS.apply, 0.25), (COMMENT_COUNT.apply, 0.25), (FOLLOW_PROMPTS.apply, 0.25),
-    (TAG_LINES.apply, 0.25), (AUTHOR_BOX_LABELS.apply, 0.5), (RELATED_HEADINGS, 0.9),
+    (COMMENT_PROMPTS.apply, 0.25, 8_000), (COMMENT_COUNT.apply, 0.25, 8_000),
+    (FOLLOW_PROMPTS.apply, 0.25, 8_000), (TAG_LINES.apply, 0.25, 8_000),
+    (AUTHOR_BOX_LABELS.apply, 0.5, 16_000), (RELATED_HEADINGS, 0.9, 30_000),
 )
 
 
 def after_article_end(state: TextState, indices: Sequence[int]) -> list[int]:
-    """The first line that marks the article's end (see ``_END_MARKERS``) and every live block
-    after it, once a paragraph of the article has come before it. Scraped text only."""
+    """The first line that marks the article's end (see ``_END_MARKERS``) after the article's
+    first paragraph, and every live block after it. Scraped text only."""
     if state.kind != "text":
-        return []  # a page's extractor has chosen the content; on forums and listings these lines recur in it
+        return []  # on an HTML page the extractor has chosen the content already
+    marks = [(matcher.matching(state), share, chars) for matcher, share, chars in _END_MARKERS]
+    if not any(found for found, _, _ in marks):
+        return []  # most pages have no marker at all
+    begun = next((i for i in indices if state.is_substantial(i)), None)  # the article's first paragraph
+    if begun is None:
+        return []
     end = len(state.texts)
-    for matcher, share in _END_MARKERS:
-        found = matcher.matching(state)
-        if found:  # most pages have no marker at all
-            first = state.first_past(share)
-            end = min((i for i in found if first <= i < end), default=end)
-    if end == len(state.texts) or not any(state.is_substantial(i) for i in indices if i < end):
-        return []  # no marker, or no paragraph before it: the article has not begun
-    return [i for i in indices if i >= end]
+    for found, share, chars in marks:
+        if found:
+            first = max(min(state.first_past(share), state.first_reaching(chars)), begun + 1)
+            end = min((i for i in found if first <= i < end and _closes(state, i)), default=end)
+    return [i for i in indices if i >= end] if end < len(state.texts) else []
+
+
+def _closes(state: TextState, i: int) -> bool:
+    """Whether marker line ``i`` can close the article: its text does not come again further
+    down (the "Add a comment" under every post of a Q&A page is no end)."""
+    keys = state.keys
+    try:
+        keys.index(keys[i], i + 1)
+    except ValueError:
+        return True
+    return False
 
 
 # Lets the pattern prefilter find the markers too.
-after_article_end.block_matchers = tuple(matcher for matcher, _ in _END_MARKERS)
+after_article_end.block_matchers = tuple(matcher for matcher, _, _ in _END_MARKERS)
 
 AFTER_ARTICLE_END = Rule(
     "STR890",
     "after-article-end",
     "text",
-    "Everything after a line that closes the article: the comment form, the tag line, the author box.",
+    "In scraped text, a line that closes the article and everything after it: comment form, tag line, author box.",
     after_article_end,
-    doc="""What it does: in scraped text, finds the first line that closes an
-article, past the text's first quarter and after a paragraph of the article,
-and removes it and every line after it. Lines that close an article are
-those of a comment form or counter (the patterns of STR101 and STR102:
-"Leave a Reply", "12 Comments"), follow prompts (STR302: "Follow us"), tag
-and category lines (STR801: "Tags: …", "Filed under: …") and, in the text's
-second half only, author-box headings (STR851: "About the author", "Written
-by"), and in its last tenth only, the heading of a related list (STR501:
-"Related posts", "You may also like").
+    doc="""What it does: in scraped text, finds the first line after the article's
+first paragraph that closes an article, and removes it and every line after
+it. Lines that close an article are those of a comment form or counter (the
+patterns of STR101 and STR102: "Leave a Reply", "12 Comments"), follow
+prompts (STR302: "Follow us") and tag and category lines (STR801: "Tags: …",
+"Filed under: …"), past the first quarter of the text or its first 8,000
+characters; author-box headings (STR851: "About the author", "Written by"),
+past its first half or 16,000 characters; and the heading of a related list
+(STR501: "Related posts", "You may also like"), past nine tenths of it or
+30,000 characters. A line whose text comes again further down closes
+nothing (the "Add a comment" under every post of a Q&A page).
 
 Why: what follows these lines is the comment thread, the author's bio, the
 list of related posts and the site's footer. They are made of full
 sentences, so the trailing-junk pass (STR900), which stops at prose, cannot
 reach them; the marker line says where the article stopped. An author box
-can stand above the article, hence the second half for it, and a related
-list between two paragraphs, hence the last tenth for its heading. Share
-bars and newsletter boxes mark nothing: articles carry them between
-paragraphs, even close to their end. On a page the
-extractor has already chosen the content, and on forums and listings these
-lines recur between the posts and items that are the content, so the rule
-leaves pages alone.""",
+can stand above the article, and a related list between two of its
+paragraphs, hence the longer way in for them. Share bars and newsletter
+boxes close nothing: articles carry them between paragraphs, even close to
+their end. HTML pages are left alone: their extractor has already chosen
+the content, and on forums and listings these lines recur between the posts
+and items that are the content.
+
+The examples it removes end a text; those it keeps open one.""",
     removes=(
         "Tags: transport, council\n"
         "Jo Marsh says:\nAbout time! I have driven round the bridge every day since the work began.",
         "Leave a Reply\nDana\nMarch 3, 2024 at 6:26 pm\nDoes the ferry still run while the bridge is shut?",
         "About the author\nSam Reed has covered the city council for ten years, and lives near the bridge.",
     ),
-    # (each example above ends the text; those below open it)
     keeps=(
         "About the author\nSam Reed has covered the city council for ten years, and lives near the bridge.",
         "Officials expect the bridge to reopen in May.\nTags: transport, council",
