@@ -256,9 +256,9 @@ class TextState:
     def first_past(self, share: float) -> int:
         """The index of the first block that ends past ``share`` of the page's text (in characters)."""
         ends = self._ends
-        return bisect_left(ends, share * ends[-1]) if ends else 0
+        return self.first_reaching(share * ends[-1]) if ends else 0
 
-    def first_reaching(self, chars: int) -> int:
+    def first_reaching(self, chars: float) -> int:
         """The index of the first block that ends ``chars`` characters or more into the page's text."""
         return bisect_left(self._ends, chars)
 
