@@ -39,7 +39,8 @@ def after_article_end(state: TextState, indices: Sequence[int]) -> list[int]:
     for found, share, chars in marks:
         if found:
             first = max(min(state.first_past(share), state.first_reaching(chars)), begun + 1)
-            end = min((i for i in found if first <= i < end and _closes(state, i)), default=end)
+            # the first marker in range that closes: each test scans the rest of the page
+            end = next((i for i in sorted(found) if first <= i < end and _closes(state, i)), end)
     return [i for i in indices if i >= end] if end < len(state.texts) else []
 
 
