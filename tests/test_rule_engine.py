@@ -257,6 +257,18 @@ def test_rules_show_prints_the_doc_and_examples():
     assert CliRunner().invoke(main, ["rules", "show", "NOPE1"]).exit_code == 2
 
 
+def test_rules_show_sets_multi_line_examples_apart():
+    def examples(code: str) -> list[str]:
+        shown = CliRunner().invoke(main, ["rules", "show", code]).output.split("Removes:\n", 1)[1]
+        return shown.split("Keeps:\n", 1)[0].rstrip("\n").split("\n")
+
+    several = examples("STR890")  # examples of several lines: a blank line between two
+    rule = next(r for r in Stripper().ruler if r.code == "STR890")
+    assert several.count("") == len(rule.removes) - 1
+    assert several[:2] == ["    " + line for line in rule.removes[0].split("\n")[:2]]
+    assert "" not in examples("STR101")  # one-line examples follow each other
+
+
 def test_explain_shows_the_seeds_three_removed_lines():
     result = CliRunner().invoke(main, ["explain", "--no-color", str(SEED / "input.txt")])
     assert result.exit_code == 0
