@@ -31,6 +31,8 @@ by extractors because they contain sentences.""",
         r"|digest|briefing)\b.{0,160}",
         r"(?:get|receive) (?:the |our )?.{0,60}(?:newsletter|headlines|stories|news|updates|deals|offers)"
         r" (?:delivered )?(?:straight |directly )?(?:to|in) your inbox.{0,120}",
+        r"get (?:the |our )?.{1,60} (?:delivered )?(?:straight |directly )?(?:to|in) your inbox",
+        r"our (?:free |weekly |daily |monthly )*(?:newsletter|email) (?:brings|sends|delivers|gives) you .{1,160}",
         r"thanks for reading(?: .{1,80})?\W+this post is public so feel free to share it",
         r"thanks for reading(?: .{1,80})?\W+subscribe for free to receive new posts and support"
         r" (?:my|our) work",
@@ -46,6 +48,8 @@ by extractors because they contain sentences.""",
     ],
     removes=("Sign up for our newsletter", "Subscribe", "Type your email…", "Be the first to know!",
              "Get the latest headlines delivered to your inbox every morning.",
+             "Get the Estuary Post in your inbox",
+             "Our free newsletter brings you the week's local news every Friday morning.",
              "Thanks for reading The Weekly Ledger! Subscribe for free to receive new posts and support my work.",
              "Newsletter abonnieren", "Abonnez-vous à notre newsletter",
              "Suscríbete a nuestro boletín"),
@@ -120,4 +124,27 @@ Why: the small print sits inside article bodies with the newsletter box.""",
     keeps=("By signing up, members agreed to a code of conduct that the club drafted in 1998.",),
 )
 
-RULES = [NEWSLETTER_SIGNUP, NEWSLETTER_CONFIRMATION, NEWSLETTER_CONSENT]
+FORM_FIELDS = pattern_rule(
+    "STR404",
+    "form-fields",
+    "Required-field labels of sign-up and contact forms: 'First Name *', 'Email Address *', '* indicates required'.",
+    doc="""What it does: removes the labels of form fields marked as required with an
+asterisk ("First Name *", "Work Email*", "Phone *", "Company *"), with the
+error message a form plugin puts beside them ("First Name* Please enter your
+first name"), and the "* indicates required" legend.
+
+Why: lead and sign-up forms after an article (a download offer, a contact
+box) become a column of labels when the page is scraped. The asterisk makes
+the label a form's: "First Name" alone may be a heading, so it is kept.""",
+    starts=[
+        r"(?:(?:your |work |business )?(?:first|last|full|given|family) name|(?:your |work |business )?e-?mail"
+        r"(?: address)?|(?:phone|mobile|telephone)(?: number)?|company(?: name)?|organi[sz]ation|job title"
+        r"|(?:zip|postal|post) code)\s?\*(?:\s?(?:please|required)\b.{0,60})?\Z",
+        r"\*\s?(?:indicates|denotes) (?:a )?required(?: fields?)?\.?\Z",
+    ],
+    removes=("First Name *", "Work Email*", "Phone Number *", "* indicates required",
+             "First Name* Please enter your first name"),
+    keeps=("First Name", "Company", "Email the editor*", "* Prices include tax."),
+)
+
+RULES = [NEWSLETTER_SIGNUP, NEWSLETTER_CONFIRMATION, NEWSLETTER_CONSENT, FORM_FIELDS]
