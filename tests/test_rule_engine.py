@@ -108,6 +108,18 @@ def test_trailing_region_goes_but_a_closing_sentence_stays():
     assert len(art.removed) == 3
 
 
+def test_a_share_bar_closes_the_text_only_when_next_to_no_prose_follows_it():
+    bar = "Share this article\n\nFacebook"
+    footer = "We read every letter."  # a sentence of under 8% of the text before the bar
+    closing = Stripper(select=["STR890"], input_type="text").process(
+        f"Title\n\n{PROSE[0]}\n\n{PROSE[1]}\n\n{bar}\n\n{footer}")
+    assert [b.removed_by for b in closing.blocks][-3:] == ["STR890"] * 3
+    # the same bar, as far into the text, with the rest of the story after it is no end
+    between = Stripper(select=["STR890"], input_type="text").process(
+        f"Title\n\n{PROSE[0]}\n\n{PROSE[1]}\n\n{PROSE[0]}\n\n{bar}\n\n{PROSE[1]}")
+    assert not any(b.removed_by for b in between.blocks)
+
+
 def test_a_title_that_reads_as_a_sentence_still_opens_the_head():
     title = "Is it worth re-sleeving a worn rudder bush before the season starts?"
     page = (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate, chain, compress, repeat
-from operator import and_, is_, itemgetter, not_
+from operator import and_, is_, itemgetter, le, mul, not_
 from typing import Any, Literal
 
 from lxml.etree import XPath
@@ -71,7 +71,9 @@ class Rule:
 
 
 _ALNUM = re.compile(r"[^\W_]")
-_TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+# What ends a sentence, and the closing quotes and brackets that may follow it.
+_TERMINALS = tuple(".!?…。！？")
+_CLOSERS = "\"'”’»)]"
 _WORD = re.compile(r"\w+")
 # Words that occur in running prose but rarely in link labels and headlines.
 FUNCTION_WORDS = frozenset(
@@ -156,9 +158,14 @@ def more_words_than(text: str, limit: int) -> bool:
     return regex.match(text) is not None
 
 
+def ends_like_sentence(text: str) -> bool:
+    """Whether ``text`` ends with a full stop, question or exclamation mark (maybe in quotes)."""
+    return text.rstrip(_CLOSERS).endswith(_TERMINALS)
+
+
 def is_prose(text: str) -> bool:
     """A sentence or more: ends like a sentence and reads like running text."""
-    if not _TERMINAL.search(text):
+    if not ends_like_sentence(text):
         return False
     if _unspaced(text):
         return word_count(text) >= 4
@@ -265,6 +272,17 @@ class TextState:
     @cached_property
     def _ends(self) -> list[int]:
         return list(accumulate(map(len, self.texts)))
+
+    def prose_after(self, i: int) -> float:
+        """The sentences after block ``i``, in characters, as a share of all the characters
+        before it (infinite when none stands before it). Removed blocks count too. A sentence,
+        here, is a block of four words or more that ends like one: :func:`is_prose` costs more."""
+        texts = self.texts[i + 1 :]  # C loops: each block's length, times whether it is a sentence
+        ends = map(str.endswith, map(str.rstrip, texts, repeat(_CLOSERS)), repeat(_TERMINALS))
+        spaced = map(le, repeat(3), map(str.count, texts, repeat(" ")))
+        after = sum(map(mul, map(len, texts), map(and_, ends, spaced)))
+        before = self._ends[i - 1] if i else 0
+        return after / before if before else float("inf")
 
     def is_substantial(self, i: int) -> bool:
         """Whether block ``i`` is a real paragraph (see :func:`is_substantial`); computed once."""

@@ -8,20 +8,30 @@ from collections.abc import Sequence
 from ..model import Rule, TextState, is_prose, word_count, words_reach
 from .authors import AUTHOR_BOX_LABELS
 from .comments import COMMENT_COUNT, COMMENT_PROMPTS
-from .footer import TAG_LINES
-from .related import RELATED_HEADINGS
-from .share import FOLLOW_PROMPTS
+from .footer import COPYRIGHT_FOOTERS, TAG_LINES
+from .newsletter import FORM_FIELDS, NEWSLETTER_SIGNUP
+from .notices import COOKIE_NOTICES
+from .related import POST_NAVIGATION, RELATED_HEADINGS
+from .share import FEEDBACK_PROMPTS, FOLLOW_PROMPTS, SHARE_PROMPTS
 
 # What closes an article (the patterns of the rules named), and how far into the text such a line
 # must stand to count: past a share of its characters, or past so many characters (a long thread of
 # comments after an article makes the article a small share of the text). A comment form or counter,
 # a follow prompt and a tag line come after the article; an author box may come before it, and a
 # related list's heading between two of its paragraphs, so they must stand further in.
+# The last field, when set, is the most prose that may follow the line, as a share of all the text
+# before it (see TextState.prose_after): lead forms, share bars and newsletter boxes also stand
+# between two parts of an article, and close it only when (next to) no sentence follows.
+_BOX_PROSE_AFTER = 0.08
 _END_MARKERS = (
-    (COMMENT_PROMPTS.apply, 0.25, 8_000), (COMMENT_COUNT.apply, 0.25, 8_000),
-    (FOLLOW_PROMPTS.apply, 0.25, 8_000), (TAG_LINES.apply, 0.25, 8_000),
-    (AUTHOR_BOX_LABELS.apply, 0.5, 16_000), (RELATED_HEADINGS, 0.9, 30_000),
-)
+    (COMMENT_PROMPTS.apply, 0.25, 8_000, None), (COMMENT_COUNT.apply, 0.25, 8_000, None),
+    (FOLLOW_PROMPTS.apply, 0.25, 8_000, None), (TAG_LINES.apply, 0.25, 8_000, None),
+    (AUTHOR_BOX_LABELS.apply, 0.5, 16_000, None), (RELATED_HEADINGS, 0.9, 30_000, None),
+    (FORM_FIELDS.apply, 0.25, 8_000, 1.0),
+) + tuple((matcher, 0.5, 16_000, _BOX_PROSE_AFTER) for matcher in (
+    SHARE_PROMPTS.apply, NEWSLETTER_SIGNUP.apply, COOKIE_NOTICES.apply, FEEDBACK_PROMPTS.apply,
+    POST_NAVIGATION.apply, COPYRIGHT_FOOTERS.apply,
+))
 
 
 def after_article_end(state: TextState, indices: Sequence[int]) -> list[int]:
@@ -29,18 +39,19 @@ def after_article_end(state: TextState, indices: Sequence[int]) -> list[int]:
     first paragraph, and every live block after it. Scraped text only."""
     if state.kind != "text":
         return []  # on an HTML page the extractor has chosen the content already
-    marks = [(matcher.matching(state), share, chars) for matcher, share, chars in _END_MARKERS]
-    if not any(found for found, _, _ in marks):
-        return []  # most pages have no marker at all
+    founds = [matcher.matching(state) for matcher in _MARKER_MATCHERS]
+    if not any(founds):
+        return []  # many pages have no marker at all
     begun = next((i for i in indices if state.is_substantial(i)), None)  # the article's first paragraph
     if begun is None:
         return []
     end = len(state.texts)
-    for found, share, chars in marks:
+    for found, (_, share, chars, prose_after) in zip(founds, _END_MARKERS, strict=True):
         if found:
             first = max(min(state.first_past(share), state.first_reaching(chars)), begun + 1)
             # the first marker in range that closes: each test scans the rest of the page
-            end = next((i for i in sorted(found) if first <= i < end and _closes(state, i)), end)
+            end = next((i for i in sorted(found) if first <= i < end and _closes(state, i)
+                        and (prose_after is None or state.prose_after(i) <= prose_after)), end)
     return [i for i in indices if i >= end] if end < len(state.texts) else []
 
 
@@ -55,8 +66,9 @@ def _closes(state: TextState, i: int) -> bool:
     return False
 
 
+_MARKER_MATCHERS = tuple(marker[0] for marker in _END_MARKERS)
 # Lets the pattern prefilter find the markers too.
-after_article_end.block_matchers = tuple(matcher for matcher, _, _ in _END_MARKERS)
+after_article_end.block_matchers = _MARKER_MATCHERS
 
 AFTER_ARTICLE_END = Rule(
     "STR890",
@@ -76,16 +88,25 @@ past its first half or 16,000 characters; and the heading of a related list
 30,000 characters. A line whose text comes again further down closes
 nothing (the "Add a comment" under every post of a Q&A page).
 
+Boxes that also stand between paragraphs close the article only when next
+to no prose follows them: the labels of a lead form (STR404: "First Name *")
+past the first quarter, when fewer characters of sentences follow them than
+the text before them holds; and share bars (STR301), newsletter boxes
+(STR401), cookie notices (STR601), feedback widgets (STR305),
+previous/next links (STR502) and copyright lines (STR803) past the first
+half, when the sentences after them come to at most 8% of the characters
+before them.
+
 Why: what follows these lines is the comment thread, the author's bio, the
 list of related posts and the site's footer. They are made of full
 sentences, so the trailing-junk pass (STR900), which stops at prose, cannot
 reach them; the marker line says where the article stopped. An author box
 can stand above the article, and a related list between two of its
-paragraphs, hence the longer way in for them. Share bars and newsletter
-boxes close nothing: articles carry them between paragraphs, even close to
-their end. HTML pages are left alone: their extractor has already chosen
-the content, and on forums and listings these lines recur between the posts
-and items that are the content.
+paragraphs, hence the longer way in for them. Articles carry share bars and
+newsletter boxes between paragraphs, even close to their end, hence the
+test of what follows them. HTML pages are left alone: their extractor has
+already chosen the content, and on forums and listings these lines recur
+between the posts and items that are the content.
 
 The examples it removes end a text; those it keeps open one.""",
     removes=(
@@ -93,10 +114,13 @@ The examples it removes end a text; those it keeps open one.""",
         "Jo Marsh says:\nAbout time! I have driven round the bridge every day since the work began.",
         "Leave a Reply\nDana\nMarch 3, 2024 at 6:26 pm\nDoes the ferry still run while the bridge is shut?",
         "About the author\nSam Reed has covered the city council for ten years, and lives near the bridge.",
+        "Share this article\nFacebook\nWe read every letter.\nAbout us",
+        "First Name *\nIndustry *\nAccounting Construction Retail\nFleetCo helps firms keep their vans on the road.",
     ),
     keeps=(
         "About the author\nSam Reed has covered the city council for ten years, and lives near the bridge.",
         "Officials expect the bridge to reopen in May.\nTags: transport, council",
+        "Share this article\nFacebook",
     ),
 )
 
