@@ -70,11 +70,11 @@ def run_text_rules(rules: Sequence[Rule], state: TextState) -> list[Removal]:
     """Mark the blocks each rule removes; return the removals in document order."""
     removed_by = state.removed_by
     for rule in rules:
-        if not rule.applies_to(state.host):
+        if rule.domains and not rule.applies_to(state.host):
             continue
         if isinstance(rule.apply, BlockMatcher) and not rule.apply.may_remove(state):
             continue  # matches no block of the page: no need to find its scope
-        candidates = state.in_scope(rule.scope)
+        candidates = state.live() if rule.scope == "anywhere" else state.in_scope(rule.scope)
         if not candidates:
             continue
         removed = []

@@ -206,6 +206,9 @@ class TextState:
     texts: list[str] = field(init=False, repr=False)
     paras: list[int] = field(init=False, repr=False)
     removed_by: list[str | None] = field(init=False, repr=False)
+    #: What each matcher matches on this page (see ``BlockMatcher.matching``).
+    matched: dict[Any, frozenset[int]] = field(init=False, repr=False, default_factory=dict)
+    _substantial: dict[int, bool] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.texts = self.lines.texts
@@ -230,11 +233,6 @@ class TextState:
         """Each block's text, case-folded: what leading labels match."""
         # casefold never makes or removes a space, so lstrip may come after it
         return list(map(str.lstrip, map(str.casefold, self.texts)))
-
-    @cached_property
-    def matched(self) -> dict[Any, frozenset[int]]:
-        """What each matcher matches on this page (see ``BlockMatcher.matching``)."""
-        return {}
 
     @cached_property
     def may_match(self) -> list[bool]:
@@ -291,10 +289,6 @@ class TextState:
         if value is None:
             value = known[i] = is_substantial(self.texts[i])
         return value
-
-    @cached_property
-    def _substantial(self) -> dict[int, bool]:
-        return {}
 
     def is_title(self, i: int) -> bool:
         """Whether block ``i`` repeats the article's title (compared as patterns see text)."""

@@ -42,6 +42,9 @@ def literal(*phrases: str) -> list[str]:
 _KNOWN_MAX = 50_000
 
 
+_NO_PARTS: frozenset = frozenset()
+
+
 class BlockMatcher:
     """Removes blocks whose whole text, or leading label, matches a pattern.
 
@@ -66,6 +69,7 @@ class BlockMatcher:
         self.label_max_words = label_max_words
         #: the matchers this one was made of (see :meth:`union`)
         self.parts: tuple[BlockMatcher, ...] = ()
+        self._part_set: frozenset[BlockMatcher] = _NO_PARTS  #: the same, for membership tests
         self._whole = _Alternation(self.block_patterns, whole=True)
         leading = [_leading_pattern(p) for p in self.label_patterns]
         self._leading = _Alternation(leading + list(self.start_patterns), whole=False)
@@ -94,13 +98,16 @@ class BlockMatcher:
 
     def may_remove(self, state: TextState) -> bool:
         """False when the rule surely matches no block of the page."""
-        return self not in getattr(state.prefilter, "parts", ()) or bool(self.matching(state))
+        found = state.matched.get(self)
+        if found is not None:
+            return bool(found)
+        return self not in getattr(state.prefilter, "_part_set", _NO_PARTS) or bool(self.matching(state))
 
     def matching(self, state: TextState) -> frozenset[int]:
         """The indices of all the page's blocks that :meth:`matches`, found once per page."""
         found = state.matched.get(self)
         if found is None:
-            if self in getattr(state.prefilter, "parts", ()):  # only the prefilter's candidates can match
+            if self in getattr(state.prefilter, "_part_set", _NO_PARTS):  # only the prefilter's candidates can match
                 state.matched.update(state.prefilter.part_matches(state))
                 found = state.matched[self]
             else:
@@ -108,7 +115,7 @@ class BlockMatcher:
         return found
 
     def __call__(self, state: TextState, indices: Iterable[int]) -> list[int]:
-        if self in getattr(state.prefilter, "parts", ()):
+        if self in getattr(state.prefilter, "_part_set", _NO_PARTS):
             candidates = state.candidates(indices)
             if not candidates:
                 return []
@@ -127,6 +134,7 @@ class BlockMatcher:
             [p for m in matchers for p in m.start_patterns],
         )
         merged.parts = tuple(matchers)
+        merged._part_set = frozenset(matchers)
         return merged
 
     @cached_property
@@ -195,6 +203,7 @@ class BlockMatcher:
             state["start_patterns"],
         )
         self.parts = state.get("parts", ())
+        self._part_set = frozenset(self.parts)
 
 
 class _Alternation:
