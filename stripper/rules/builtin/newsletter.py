@@ -148,4 +148,32 @@ the label a form's: "First Name" alone may be a heading, so it is kept.""",
     keeps=("First Name", "Company", "Email the editor*", "* Prices include tax."),
 )
 
-RULES = [NEWSLETTER_SIGNUP, NEWSLETTER_CONFIRMATION, NEWSLETTER_CONSENT, FORM_FIELDS]
+SUPPORT_APPEALS = pattern_rule(
+    "STR405",
+    "support-appeals",
+    "Calls for money: 'Buy me a coffee', 'Become a patron', 'Support our journalism', 'Donate now'.",
+    doc="""What it does: removes appeals for donations and paid support that blogs and
+newsrooms put under their articles: "Buy me a coffee", "Become a patron on
+Patreon", "Support independent journalism", "Make a donation", "Donate now".
+
+Why: like a newsletter box, the appeal is the site's, not the article's, and
+it is worded as a sentence, so extractors keep it.""",
+    blocks=[
+        r"(?:(?:did you (?:like|enjoy) this (?:article|post|piece)|enjoyed this (?:article|post|piece))\W+)?"
+        r"(?:you can )?buy me a coffee(?:\W.{0,100})?",
+        r"become a (?:patron|supporter|paying member|paid subscriber)(?: on patreon)?(?:\W.{0,160})?",
+        r"support (?:our|my|this|independent|local) (?:work|journalism|site|blog|mission|newsroom|podcast|reporting)"
+        r"(?:\W.{0,200})?",
+        r"support [\w ]{1,40}! (?:donate|become a patron|subscribe)\b.{0,200}",
+        r"the best way to support (?:my|our|this) (?:work|blog|site|podcast) is\b.{0,200}",
+        r"(?:make a )?donation|donate(?: now| today| here)?",
+        r"donate (?:now|today) to .{1,80}",
+    ],
+    removes=("Did you like this article? You can buy me a coffee.", "Become a patron",
+             "Support independent journalism", "Make a donation", "Donate now",
+             "Support CNX Software! Donate via cryptocurrencies, become a Patron on Patreon."),
+    keeps=("Donations: streamers accept tips via PayPal or Ko-fi links.",
+           "Donate blood before the holidays, the Red Cross urged on Monday."),
+)
+
+RULES = [NEWSLETTER_SIGNUP, NEWSLETTER_CONFIRMATION, NEWSLETTER_CONSENT, FORM_FIELDS, SUPPORT_APPEALS]

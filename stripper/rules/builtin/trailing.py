@@ -9,7 +9,7 @@ from ..model import Rule, TextState, is_prose, word_count, words_reach
 from .authors import AUTHOR_BOX_LABELS
 from .comments import COMMENT_COUNT, COMMENT_PROMPTS
 from .footer import COPYRIGHT_FOOTERS, TAG_LINES
-from .newsletter import FORM_FIELDS, NEWSLETTER_SIGNUP
+from .newsletter import FORM_FIELDS, NEWSLETTER_SIGNUP, SUPPORT_APPEALS
 from .notices import COOKIE_NOTICES
 from .related import POST_NAVIGATION, RELATED_HEADINGS
 from .share import FEEDBACK_PROMPTS, FOLLOW_PROMPTS, SHARE_PROMPTS
@@ -29,8 +29,8 @@ _END_MARKERS = (
     (AUTHOR_BOX_LABELS.apply, 0.5, 16_000, None), (RELATED_HEADINGS, 0.9, 30_000, None),
     (FORM_FIELDS.apply, 0.25, 8_000, 1.0),
 ) + tuple((matcher, 0.5, 16_000, _BOX_PROSE_AFTER) for matcher in (
-    SHARE_PROMPTS.apply, NEWSLETTER_SIGNUP.apply, COOKIE_NOTICES.apply, FEEDBACK_PROMPTS.apply,
-    POST_NAVIGATION.apply, COPYRIGHT_FOOTERS.apply,
+    SHARE_PROMPTS.apply, NEWSLETTER_SIGNUP.apply, SUPPORT_APPEALS.apply, COOKIE_NOTICES.apply,
+    FEEDBACK_PROMPTS.apply, POST_NAVIGATION.apply, COPYRIGHT_FOOTERS.apply,
 ))
 
 
@@ -92,10 +92,10 @@ Boxes that also stand between paragraphs close the article only when next
 to no prose follows them: the labels of a lead form (STR404: "First Name *")
 past the first quarter, when fewer characters of sentences follow them than
 the text before them holds; and share bars (STR301), newsletter boxes
-(STR401), cookie notices (STR601), feedback widgets (STR305),
-previous/next links (STR502) and copyright lines (STR803) past the first
-half, when the sentences after them come to at most 8% of the characters
-before them.
+(STR401), appeals for support (STR405), cookie notices (STR601), feedback
+widgets (STR305), previous/next links (STR502) and copyright lines (STR803)
+past the first half, when the sentences after them come to at most 8% of
+the characters before them.
 
 Why: what follows these lines is the comment thread, the author's bio, the
 list of related posts and the site's footer. They are made of full
