@@ -179,6 +179,9 @@ widget; its question and buttons come out as short paragraphs after the body."""
         r"did you find this (?:article|page|post|guide|content|information) (?:helpful|useful)"
         r"(?:\W+(?:yes\W+no|no\W+yes))?",
         r"how (?:helpful|useful) was this (?:article|page|post)",
+        r"how (?:was|did you like|did you enjoy) (?:this|today's|this week's)"
+        r" (?:issue|newsletter|edition|article|post)",
+        r"rate (?:this|today's|this week's) (?:newsletter )?(?:issue|newsletter|edition|article|post)\b.{0,120}",
         r"yes\W+no|(?:thank you|thanks) for (?:your|the) feedback(?:\W.{0,80})?",
         r"\d{1,3}\s?% of (?:people|readers|users) found this (?:article|page|post|answer) helpful",
         r"(?:\d+ (?:out of|of) \d+ )?(?:people|readers|users) found this (?:article|page|post|answer) helpful",
@@ -191,7 +194,8 @@ widget; its question and buttons come out as short paragraphs after the body."""
     removes=("Was this article helpful?", "Did you find this content helpful?", "Yes No",
              "Thank you for your feedback!", "84% of people found this article helpful.",
              "War dieser Artikel hilfreich?", "Click on a star to rate it!",
-             "No votes so far! Be the first to rate this post.", "4.8 from 12 votes"),
+             "No votes so far! Be the first to rate this post.", "4.8 from 12 votes", "How was this issue?",
+             "Rate this week's newsletter issue with a single click."),
     keeps=("Was this article helpful to the council? Members said it changed the vote.",),
 )
 
