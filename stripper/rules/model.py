@@ -158,14 +158,14 @@ def more_words_than(text: str, limit: int) -> bool:
     return regex.match(text) is not None
 
 
-def ends_like_sentence(text: str) -> bool:
+def _ends_like_sentence(text: str) -> bool:
     """Whether ``text`` ends with a full stop, question or exclamation mark (maybe in quotes)."""
     return text.rstrip(_CLOSERS).endswith(_TERMINALS)
 
 
 def is_prose(text: str) -> bool:
     """A sentence or more: ends like a sentence and reads like running text."""
-    if not ends_like_sentence(text):
+    if not _ends_like_sentence(text):
         return False
     if _unspaced(text):
         return word_count(text) >= 4
