@@ -138,5 +138,26 @@ Why: their text ("We use cookies …") is in the page before any script runs."""
     keeps=('<div class="cookies-recipe"><p>Bake the cookies for twelve minutes.</p></div>',),
 )
 
+REVIEW_SECTIONS = selector_rule(
+    "STR007",
+    "review-sections",
+    "Customer reviews on shop pages: WooCommerce, Amazon, Shopify review apps (Judge.me, Okendo, Stamped).",
+    css=["#reviews", "#customer-reviews", "#product-reviews", ".product-reviews", ".woocommerce-Reviews",
+         "[data-hook=review]", ".review-list", ".reviews-list", ".yotpo-reviews", ".jdgm-rev-widg",
+         ".spr-reviews", ".okeReviews", ".stamped-reviews"],
+    doc="""What it does: drops the customer-review sections of shop pages before
+extraction: WooCommerce's "Reviews" tab, Amazon's review list, and the
+widgets of Shopify's review apps.
+
+Why: a product page's body is the product's description; its reviews are
+other people's posts, and a long list of them can outweigh the description.
+A review that is a site's own article is not marked up this way, and, as
+for every DOM rule, no element holding more than a quarter of the page's
+text is dropped.""",
+    removes=('<div id="reviews" class="woocommerce-Reviews"><h2>2 reviews for Linen apron</h2>'
+             '<p>Lovely apron, washes well.</p></div>',),
+    keeps=('<div class="review-summary"><p>Our review: a sturdy apron that washes well.</p></div>',),
+)
+
 RULES = [HIDDEN_ELEMENTS, COMMENT_FORMS, SHARE_BARS, RELATED_WIDGETS, NEWSLETTER_FORMS,
-         COOKIE_BANNERS]
+         COOKIE_BANNERS, REVIEW_SECTIONS]
