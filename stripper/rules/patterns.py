@@ -99,9 +99,11 @@ class BlockMatcher:
     def may_remove(self, state: TextState) -> bool:
         """False when the rule surely matches no block of the page."""
         found = state.matched.get(self)
-        if found is not None:
-            return bool(found)
-        return self not in getattr(state.prefilter, "_part_set", _NO_PARTS) or bool(self.matching(state))
+        if found is None:
+            if self not in getattr(state.prefilter, "_part_set", _NO_PARTS):
+                return True  # not the prefilter's: only applying it tells
+            found = self.matching(state)
+        return bool(found)
 
     def matching(self, state: TextState) -> frozenset[int]:
         """The indices of all the page's blocks that :meth:`matches`, found once per page."""

@@ -32,6 +32,7 @@ _END_MARKERS = (
     SHARE_PROMPTS.apply, NEWSLETTER_SIGNUP.apply, SUPPORT_APPEALS.apply, COOKIE_NOTICES.apply,
     FEEDBACK_PROMPTS.apply, POST_NAVIGATION.apply, COPYRIGHT_FOOTERS.apply,
 ))
+_MARKER_MATCHERS = tuple(marker[0] for marker in _END_MARKERS)
 
 
 def after_article_end(state: TextState, indices: Sequence[int]) -> list[int]:
@@ -66,7 +67,6 @@ def _closes(state: TextState, i: int) -> bool:
     return False
 
 
-_MARKER_MATCHERS = tuple(marker[0] for marker in _END_MARKERS)
 # Lets the pattern prefilter find the markers too.
 after_article_end.block_matchers = _MARKER_MATCHERS
 
