@@ -120,6 +120,25 @@ def test_a_share_bar_closes_the_text_only_when_next_to_no_prose_follows_it():
     assert not any(b.removed_by for b in between.blocks)
 
 
+def test_teaser_excerpts_go_in_pairs_in_the_second_half_of_scraped_text_only():
+    teasers = ("You may also like\n\nTen walks on the coast\n\nThe best of them start at a station.\n\n"
+               "A short history of the tram\n\nThe first line opened in 1881.")
+    excerpts = ["The best of them start at a station.", "The first line opened in 1881."]
+
+    def removed(text: str, input_type: str = "text") -> set[str]:
+        page = Stripper(select=["STR501"], input_type=input_type).process(text)
+        return {b.text for b in page.blocks if b.removed_by}
+
+    assert set(excerpts) <= removed(f"Title\n\n{PROSE[0]}\n\n{PROSE[1]}\n\n{teasers}")
+    # in the first half of the text, or on a page's extracted article, the excerpts stay
+    assert not set(excerpts) & removed(f"Title\n\n{teasers}\n\n{PROSE[0]}\n\n{PROSE[1]}")
+    html = "".join(f"<p>{line}</p>" for line in [PROSE[0], PROSE[1], *teasers.split("\n\n")])
+    assert not set(excerpts) & removed(f"<html><body><article>{html}</article></body></html>", "html")
+    # one headline with a short paragraph after it: the article goes on after a short list
+    lone = f"Title\n\n{PROSE[0]}\n\n{PROSE[1]}\n\nYou may also like\n\nTen walks on the coast\n\n{excerpts[0]}"
+    assert removed(lone) == {"You may also like", "Ten walks on the coast"}
+
+
 def test_a_title_that_reads_as_a_sentence_still_opens_the_head():
     title = "Is it worth re-sleeving a worn rudder bush before the season starts?"
     page = (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"

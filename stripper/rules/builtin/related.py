@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from itertools import chain
 
 from ..model import Rule, TextState, is_prose, word_count, words_reach
 from ..patterns import BlockMatcher, literal, pattern_rule
@@ -12,12 +13,20 @@ from .comments import DATE
 # A list item under a "related" heading: a headline, not a paragraph, or a teaser's excerpt,
 # cut short ("... the council said on Tuesday th...").
 _ITEM_MAX_WORDS = 20
+# In scraped text, a related list past this share of the text is the page's own, after the
+# article: under each of its headlines, an excerpt of up to this many words goes with it.
+_TEASERS_PAST = 0.5
+_EXCERPT_MAX_WORDS = 40
 _TRUNCATED = ("...", "…", "[…]", "[...]")
 
 RELATED_HEADINGS = BlockMatcher(
     blocks=[
-        r"related(?: (?:posts?|articles?|stories|story|content|news|reading|links|topics|videos?))?",
-        r"(?:you|we think you) (?:may|might|will|could) (?:also )?(?:like|enjoy|be interested in)",
+        r"(?:more )?related(?: (?:posts?|articles?|stories|story|content|news|reading|links|topics|videos?|"
+        r"guides|products|reads))?",
+        r"(?:you|we think you) (?:may|might|will|could) (?:also )?(?:like|love|enjoy|be interested in)(?: to read)?",
+        r"you['’]ll (?:also )?(?:like|love|enjoy)|related articles that link to this one",
+        r"read more (?:articles|stories|posts|news)",
+        r"(?:the )?latest (?:from|on) (?:the|our) blog",
         r"you may be interested in|recommended(?: for you| reading| stories| articles| posts)?",
         r"more (?:from|in|on|by|about) .{1,40}|more (?:stories|articles|news|posts|to read)",
         r"(?:most|the most) (?:read|popular|viewed|shared|commented|recent)(?: (?:articles|stories|posts|now|today))?",
@@ -38,25 +47,34 @@ RELATED_HEADINGS = BlockMatcher(
 
 
 def related_list(state: TextState, indices: Iterable[int]) -> list[int]:
-    """A related-list heading and the headline-like lines right after it."""
+    """A related-list heading and the headline-like lines right after it; in the second half of
+    scraped text, also the short excerpt under each headline, when two headlines or more have one."""
     removed: list[int] = []
     texts = state.texts
     headings = RELATED_HEADINGS.matching(state)
     if not headings:
         return removed
-    in_list = False
-    for i in indices:
-        if i in headings:
-            removed.append(i)
-            in_list = True
-            continue
-        if not in_list:
-            continue
-        text = texts[i]
-        if (word_count(text) <= _ITEM_MAX_WORDS and not is_prose(text)) or text.endswith(_TRUNCATED):
-            removed.append(i)
-        else:
-            in_list = False
+    late = state.first_past(_TEASERS_PAST) if state.kind == "text" else len(texts)
+    items: list[int] = []  # the list being read: its heading, then its items
+    excerpts: list[int] = []  # where in ``items`` its excerpts stand
+    after_headline = False
+    for i in chain(indices, (None,)):
+        if items and i is not None and i not in headings:
+            text = texts[i]
+            words = word_count(text)
+            headline = words <= _ITEM_MAX_WORDS and not is_prose(text)
+            if headline or text.endswith(_TRUNCATED):
+                items.append(i)
+                after_headline = headline
+                continue
+            if after_headline and items[0] >= late and words <= _EXCERPT_MAX_WORDS:
+                excerpts.append(len(items))
+                items.append(i)
+                after_headline = False
+                continue
+        # The list ends here. A lone excerpt is rather the article going on after a short list.
+        removed.extend(items[: excerpts[0]] if len(excerpts) == 1 else items)
+        items, excerpts, after_headline = [i] if i in headings else [], [], False
     return removed
 
 
@@ -74,17 +92,27 @@ RELATED_LISTS = Rule(
 "Ähnliche Artikel", "Articles similaires", "Artículos relacionados") together
 with the headline-like lines that follow it, and teasers' excerpts cut short
 ("... the council said on Tuesday th..."), up to the next line of prose.
+In scraped text, a list whose heading stands in the second half of the text
+also loses the excerpt of up to 40 words under each headline ("The Ultimate
+Barn Wedding Checklist" / "Planning a barn wedding? We've got you covered.").
 
 Why: related-post widgets follow the body in nearly every template, and their
-headlines are easily mistaken for short paragraphs.""",
+headlines are easily mistaken for short paragraphs. Their excerpts read as
+sentences, so nothing else removes them. On a page's extracted article the
+excerpts stay: what follows such a heading there is often the page's own
+listing.""",
     removes=("Related posts\nHow the city rebuilt its harbour\nA short history of the tram",
              "You may also like\nTen walks on the coast",
              "Most Read\nCouncil votes on budget\nSchool to close in June",
              "Artículos relacionados\nEl Gobierno aprueba el plan",
+             "You’ll also love\nThe Ultimate Barn Wedding Checklist",
+             "You may like to read:\nCouncil votes on budget",
+             "Related guides\nHow to re-sleeve a rudder bush",
              "Also in the News\nFront Page\nTHE COUNCIL voted on Tuesday to approve the harbour budget after"
              " a debate that ran late into th..."),
     keeps=("Related research has reached the same conclusion, the authors wrote in their paper.",
-           "Most read the report as a warning, although its authors insisted it was not one."),
+           "Most read the report as a warning, although its authors insisted it was not one.",
+           "Related resources",),
 )
 
 # A teaser card's date on a line of its own ("Mar 3, 2026", "12/05/2024").

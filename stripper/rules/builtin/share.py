@@ -124,7 +124,8 @@ paragraphs between the real ones.""",
         "show caption", "hide caption", "press enter or click to view image in full size",
         "no credit card required", "contents hide", "contents show", "toggle caption",
         "choosing a selection results in a full page refresh", "play video", "book a demo",
-        "start now", "quick links", "helpful links",
+        "start now", "quick links", "helpful links", "expand all", "collapse all",
+        "expand all collapse all",
     )
     + [r"(?:check|see|view|compare) (?:the )?(?:price|prices|deal|deals|availability)"
        r"(?: (?:at|on) [\w .&'-]{1,40})?(?: [$£€][\d,.]{1,12}(?: list)?)?(?: \(?on sale\)?)?",
