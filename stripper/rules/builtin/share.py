@@ -18,7 +18,7 @@ a bare network name or a run of them ("Facebook Twitter WhatsApp"), Jetpack's
 Why: share bars are the commonest junk in scraped articles; their button
 labels come out as one-word paragraphs.""",
     blocks=[
-        r"(?:share|tweet|post|pin|send)(?: this)?(?: (?:article|story|post|page|on|via|to))?"
+        r"(?:share|tweet|post|pin|send)(?: this| it)?(?: (?:article|story|post|page|on|via|to))?"
         rf"(?: (?:{_NETWORKS}))?",
         rf"click to (?:share|email|print)(?: (?:on|this|a link to a friend|via))?(?: (?:{_NETWORKS}))?"
         rf"(?:\W+opens in new window)?(?:\W+(?:{_NETWORKS}))?",
@@ -34,7 +34,7 @@ labels come out as one-word paragraphs.""",
     removes=("Share this:", "Share on Facebook", "Click to share on Twitter (Opens in new window)",
              "Click to share on Bluesky (Opens in new window) Bluesky",
              "Facebook", "Facebook Twitter WhatsApp Email", "Like this:", "Loading...",
-             "Teilen", "Partager sur Facebook", "Compartir",
+             "Teilen", "Partager sur Facebook", "Compartir", "Share it!",
              "Share on X (Twitter) Share on Facebook Share on Pinterest Share on LinkedIn"),
     keeps=("Readers were asked to share on Facebook how the storm affected them.",
            "Twitter said the change would take effect next month."),
@@ -80,8 +80,10 @@ Why: tool bars sit at the top and bottom of articles and recipes.""",
         "artikel anhören", "écouter cet article", "escuchar", "zoom", "bookmark",
     )
     + [r"listen to this article\W+\d+\s*min(?:utes?)?", r"\d+\s*min(?:ute)?s?\.?\s+(?:read|listen)",
+       r"(?:tried|made) this recipe\W.{0,160}",
        r"reading time:? \d{1,3} min(?:ute)?s?\.?"],
-    removes=("Print", "Jump to Recipe", "Listen to this article", "5 min read", "Drucken"),
+    removes=("Print", "Jump to Recipe", "Listen to this article", "5 min read", "Drucken",
+             "Tried this Recipe? Pin it for Later! Mention @examplekitchen or tag #examplekitchen!"),
     keeps=("Print editions will stop next year, the publisher announced on Friday.",),
 )
 
@@ -177,13 +179,15 @@ widget; its question and buttons come out as short paragraphs after the body."""
     blocks=[
         r"(?:was|is) this (?:article|page|post|guide|answer|content|information) (?:helpful|useful)"
         r"(?:\W+(?:yes\W+no|no\W+yes))?",
-        r"did you find this (?:article|page|post|guide|content|information) (?:helpful|useful)"
+        r"did you find (?:this|the) (?:article|page|post|guide|content|information) (?:helpful|useful)"
         r"(?:\W+(?:yes\W+no|no\W+yes))?",
         r"how (?:helpful|useful) was this (?:article|page|post)",
         r"how (?:was|did you like|did you enjoy) (?:this|today's|this week's)"
         r" (?:issue|newsletter|edition|article|post)",
         r"rate (?:this|today's|this week's) (?:newsletter )?(?:issue|newsletter|edition|article|post)\b.{0,120}",
         r"yes\W+no|(?:thank you|thanks) for (?:your|the) feedback(?:\W.{0,80})?",
+        r"help us improve (?:your|the) (?:reading )?experience",
+        r"got a minute\W+your feedback (?:will )?helps? us\b.{0,120}",
         r"\d{1,3}\s?% of (?:people|readers|users) found this (?:article|page|post|answer) helpful",
         r"(?:\d+ (?:out of|of) \d+ )?(?:people|readers|users) found this (?:article|page|post|answer) helpful",
         # star-rating plugins
@@ -196,7 +200,9 @@ widget; its question and buttons come out as short paragraphs after the body."""
              "Thank you for your feedback!", "84% of people found this article helpful.",
              "War dieser Artikel hilfreich?", "Click on a star to rate it!",
              "No votes so far! Be the first to rate this post.", "4.8 from 12 votes", "How was this issue?",
-             "Rate this week's newsletter issue with a single click."),
+             "Rate this week's newsletter issue with a single click.", "Did you find the article helpful?",
+             "Help us improve your reading experience",
+             "Got a minute? Your feedback will help us build a better experience for you."),
     keeps=("Was this article helpful to the council? Members said it changed the vote.",),
 )
 
