@@ -59,6 +59,8 @@ def related_list(state: TextState, indices: Iterable[int]) -> list[int]:
     excerpts: list[int] = []  # where in ``items`` its excerpts stand
     after_headline = False
     for i in chain(indices, (None,)):
+        if not items and i not in headings:
+            continue  # not in a list: the common case
         if items and i is not None and i not in headings:
             text = texts[i]
             words = word_count(text)
