@@ -114,7 +114,7 @@ listing.""",
              " a debate that ran late into th..."),
     keeps=("Related research has reached the same conclusion, the authors wrote in their paper.",
            "Most read the report as a warning, although its authors insisted it was not one.",
-           "Related resources",),
+           "Related resources"),
 )
 
 # A teaser card's date on a line of its own ("Mar 3, 2026", "12/05/2024").

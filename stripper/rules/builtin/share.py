@@ -68,7 +68,8 @@ PRINT_SAVE_BUTTONS = pattern_rule(
     "print-and-save-buttons",
     "Button labels: 'Print', 'Email this article', 'Jump to Recipe', 'Save', 'Listen'.",
     doc="""What it does: removes the labels of page tools: print, email, save, listen,
-font size, and recipe-card buttons ("Jump to Recipe", "Pin Recipe", "Rate this recipe").
+font size, and recipe-card buttons and prompts ("Jump to Recipe", "Pin Recipe", "Rate this
+recipe", "Tried this recipe? Pin it for later!").
 
 Why: tool bars sit at the top and bottom of articles and recipes.""",
     blocks=literal(
