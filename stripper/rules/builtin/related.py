@@ -59,9 +59,10 @@ def related_list(state: TextState, indices: Iterable[int]) -> list[int]:
     excerpts: list[int] = []  # where in ``items`` its excerpts stand
     after_headline = False
     for i in chain(indices, (None,)):
-        if not items and i not in headings:
+        heading = i in headings
+        if not items and not heading:
             continue  # not in a list: the common case
-        if items and i is not None and i not in headings:
+        if i is not None and not heading:  # a line of the list being read, or the one after it
             text = texts[i]
             words = word_count(text)
             headline = words <= _ITEM_MAX_WORDS and not is_prose(text)
@@ -76,7 +77,7 @@ def related_list(state: TextState, indices: Iterable[int]) -> list[int]:
                 continue
         # The list ends here. A lone excerpt is rather the article going on after a short list.
         removed.extend(items[: excerpts[0]] if len(excerpts) == 1 else items)
-        items, excerpts, after_headline = [i] if i in headings else [], [], False
+        items, excerpts, after_headline = [i] if heading else [], [], False
     return removed
 
 
