@@ -16,9 +16,18 @@ from itertools import accumulate, compress, repeat
 from operator import not_
 
 from .decode import NOT_XML, xml_safe
+from .errors import StripperError
+from .extractors.density import block_texts
+from .parse import parse_html
 
 # C1 control characters: in scraped text, the trace of UTF-8 read as Latin-1 upstream.
 _C1_CONTROL = re.compile("[\x80-\x9f]")
+# A line of HTML source in scraped text (the article's markup in a "Republish this story"
+# box, say): it starts with a tag, closes paragraph-level elements, and is mostly text.
+_CLOSED_BLOCK = re.compile(r"</(?:p|h[1-6]|li|div|blockquote|section|article)\s*>", re.IGNORECASE)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_MARKUP_MIN_CLOSED = 2
+_MARKUP_MIN_TEXT_SHARE = 0.5
 _TITLE_MAX_CHARS = 160
 _TITLE_MAX_WORDS = 25
 
@@ -82,6 +91,8 @@ def split_text(text: str) -> tuple[str | None, Lines]:
     such texts are rare, and cleaned as decode cleans them once a line shows one.
     A line holding C1 control characters is UTF-8 that was read as Latin-1 before
     it was saved ("itâ\x80\x99s"), and is read again as UTF-8 when it decodes.
+    A line of HTML source (see ``_CLOSED_BLOCK``) is read as HTML: each of its blocks
+    becomes a paragraph.
     """
     source = text
     if "\r" in text:
@@ -99,6 +110,8 @@ def split_text(text: str) -> tuple[str | None, Lines]:
                 line = _undo_latin1(line)
             lines[i] = clean_line(line)
     lines = list(map(clean_line, lines)) if "  " in text else list(map(str.strip, lines, repeat(" ")))
+    if "</" in text:
+        lines = _markup_read(lines)
     # A paragraph's number: the blank lines before it.
     paras = list(accumulate(map(not_, lines), initial=0))
     del paras[0]
@@ -112,6 +125,36 @@ def split_text(text: str) -> tuple[str | None, Lines]:
     if paras and paras[0] == paras[-1]:  # no blank line: a paragraph per line
         paras = list(range(len(lines)))
     return title, Lines(lines, paras)
+
+
+def _markup_read(lines: list[str]) -> list[str]:
+    """``lines``, each line of HTML source replaced by the text of its blocks, a paragraph each."""
+    out: list[str] = []
+    for line in lines:
+        texts = _markup_text(line) if "</" in line else None
+        if texts:
+            for text in texts:
+                out += ("", text)
+            out.append("")
+        else:
+            out.append(line)
+    return out
+
+
+def _markup_text(line: str) -> list[str] | None:
+    """The text of each block of a line of HTML source (see ``_CLOSED_BLOCK``), markup escaped
+    inside it ("&lt;a href=…&gt;article&lt;/a&gt;") read too; None for any other line."""
+    if not line.startswith("<") or len(_CLOSED_BLOCK.findall(line)) < _MARKUP_MIN_CLOSED:
+        return None
+    if len(_TAG.sub("", line)) < _MARKUP_MIN_TEXT_SHARE * len(line):
+        return None  # code, or a list of tags: not a page's text
+    try:
+        texts = block_texts(parse_html(line))
+        for i in [i for i, text in enumerate(texts) if _TAG.search(text)]:
+            texts[i] = clean_line(" ".join(block_texts(parse_html(texts[i]))))
+    except StripperError:
+        return None
+    return [text for text in texts if text]
 
 
 def _undo_latin1(line: str) -> str:

@@ -27,7 +27,8 @@ from .pipeline import Stripper
 INPUT_NAMES = ("input.html", "input.html.gz", "input.txt")
 EXPECTED = "expected.txt"
 CASE_TOML = "case.toml"
-STRING_KEYS = ("url", "description", "title", "author", "date", "xfail")
+STRING_KEYS = ("url", "description", "title", "author", "date", "xfail", "input_type")
+INPUT_TYPES = ("auto", "html", "text")
 LIST_KEYS = ("must_remove", "must_keep", "rules_fired", "extend_select")
 EXIT_FAILED, EXIT_USAGE = 1, 2
 
@@ -52,6 +53,7 @@ class Case:
     rules_fired: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()  #: rules that are off by default, turned on for this case
     xfail: str | None = None  #: the reason stripper fails this case today
+    input_type: str = "auto"  #: as ``--input-type``: "text" for scraped text that reads like HTML
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,8 @@ def _read_case_toml(path: Path) -> dict:
             allowed = ", ".join(STRING_KEYS + LIST_KEYS)
             raise CaseError(f"{path}: unknown key {key!r} (allowed: {allowed})")
         fields[key] = value
+    if fields.get("input_type", "auto") not in INPUT_TYPES:
+        raise CaseError(f"{path}: 'input_type' must be one of {', '.join(INPUT_TYPES)}, not {fields['input_type']!r}")
     if "xfail" in fields and not fields["xfail"].strip():
         raise CaseError(f"{path}: 'xfail' must give the reason the case fails today")
     return fields
@@ -171,8 +175,8 @@ def make_stripper() -> Stripper:
 
 
 def run_case(case: Case, stripper: Stripper) -> Article:
-    if case.extend_select:
-        stripper = Stripper(plugins=False, extend_select=case.extend_select)
+    if case.extend_select or case.input_type != "auto":
+        stripper = Stripper(plugins=False, extend_select=case.extend_select, input_type=case.input_type)
     return stripper.extract(read_input(str(case.input), stripper.max_bytes), url=case.url)
 
 

@@ -113,6 +113,7 @@ def test_line_endings_and_trailing_whitespace_are_not_differences(tmp_path):
         ("rules_fired = [101]\n", "'rules_fired' must be a list of strings, not a list holding an integer"),
         ("xfail = true\n", "'xfail' must be a string, not a boolean"),
         ('xfail = ""\n', "'xfail' must give the reason"),
+        ('input_type = "markdown"\n', "'input_type' must be one of auto, html, text, not 'markdown'"),
     ],
 )
 def test_invalid_case_toml_is_one_line_naming_file_and_key(tmp_path, toml, message):

@@ -206,3 +206,30 @@ def test_first_person_bio_openings_start_with_the_listed_initials():
     for code in range(0x3000):
         if any(_FIRST_PERSON.match(chr(code) + tail) for tail in tails):
             assert chr(code) in _FIRST_PERSON_INITIALS, f"{chr(code)!r} opens a bio but is not an initial"
+
+
+def test_a_line_of_html_source_is_read_as_html():
+    story = ('<h1>Harbour plan approved</h1> <p class="byline">March 3, 2025</p> '
+             "<p>The council approved the harbour plan on Tuesday&nbsp;night.</p> "
+             "<p>Work starts in May &amp; ends in 2027.</p> "
+             "<p>This &lt;a href=&quot;https://ledger.example/harbour&quot;&gt;story&lt;/a&gt; first ran in the Ledger.</p>"
+             " &lt;script&gt;track()&lt;/script&gt;")
+    title, lines = split_text(story + "\n\nCopy to Clipboard")
+    assert title == "Harbour plan approved"
+    assert numbered(lines) == [
+        ("March 3, 2025", 0),
+        ("The council approved the harbour plan on Tuesday night.", 1),
+        ("Work starts in May & ends in 2027.", 2),
+        ("This story first ran in the Ledger.", 3),  # markup escaped in the markup is read too
+        ("Copy to Clipboard", 4),
+    ]
+
+
+@pytest.mark.parametrize("line", [
+    "<ul><li>One</li><li>Two</li><li>Three</li></ul>",  # markup more than text: code
+    "Wrap each paragraph in <p> and </p>, and each item in <li> and </li>, then validate it.",  # prose about tags
+    "<p>One closed paragraph, and that is all there is to this line of text.</p>",
+])
+def test_code_and_prose_about_tags_stay_as_they_are(line):
+    title, lines = split_text("Notes\n\n" + line + "\n\nThe end of the notes, as a sentence.")
+    assert lines.texts[0] == line

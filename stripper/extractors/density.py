@@ -218,6 +218,12 @@ def extract_lines(tree) -> list[str]:
     return out
 
 
+def block_texts(tree) -> list[str]:
+    """The text of every block of ``tree``, in order, none left out (no region, no junk test)."""
+    body = tree.find("body")
+    return [block.text for block in _walk(tree if body is None else body)]
+
+
 @functools.lru_cache(maxsize=4096)
 def _junk_attrs(attrs: str) -> str | None:
     """The junk word in a class / id, singular and lower-case, or None. Modifier classes

@@ -49,9 +49,11 @@ COPYRIGHT_FOOTERS = pattern_rule(
     "copyright-footers",
     "Copyright footers: '© 2024 Example Media. All rights reserved.'",
     doc="""What it does: removes copyright lines and "All rights reserved" footers,
-in four languages.
+in four languages, and the licence lines of republished stories ("This article
+first appeared on … and is republished here under a Creative Commons license").
 
-Why: the site footer follows the body in scraped text.""",
+Why: the site footer follows the body in scraped text; a republished story ends
+with the credit line its source's republishing box asks for.""",
     starts=[r"©", r"\(c\)\s*(?:\d{4}|copyright)", r"copyright\s*(?:©|\(c\)|\d{4})"],
     blocks=[
         r".{0,150}\ball rights reserved.{0,100}",
@@ -60,12 +62,17 @@ Why: the site footer follows the body in scraped text.""",
         r"(?:.{0,150}\W)?todos los derechos reservados.{0,100}",
         r"copyright(?: \d{4})?",
         r"republish our (?:articles|stories) for free.{0,120}",
+        r"this (?:article|story|post) (?:first|originally) appeared (?:on|in) .{1,80} "
+        r"and is republished here under a creative commons .{1,120}",
     ],
     label_max_words=40,
     removes=("© 2024 Example Media. All rights reserved.", "Copyright 2023 The Daily Example",
              "Alle Rechte vorbehalten.", "© Le Journal 2025 – Tous droits réservés",
-             "Republish our articles for free, online or in print, under a Creative Commons license."),
-    keeps=("Copyright law has not kept pace with the technology, the committee concluded.",),
+             "Republish our articles for free, online or in print, under a Creative Commons license.",
+             "This article first appeared on The Valley Ledger and is republished here under a Creative Commons"
+             " Attribution-NoDerivatives 4.0 International License."),
+    keeps=("Copyright law has not kept pace with the technology, the committee concluded.",
+           "This article first appeared on the front page of the Ledger in 1998."),
 )
 
 IMAGE_CREDITS = pattern_rule(
