@@ -212,7 +212,8 @@ def test_a_line_of_html_source_is_read_as_html():
     story = ('<h1>Harbour plan approved</h1> <p class="byline">March 3, 2025</p> '
              "<p>The council approved the harbour plan on Tuesday&nbsp;night.</p> "
              "<p>Work starts in May &amp; ends in 2027.</p> "
-             "<p>This &lt;a href=&quot;https://ledger.example/harbour&quot;&gt;story&lt;/a&gt; first ran in the Ledger.</p>"
+             "<p>This &lt;a href=&quot;https://ledger.example/harbour&quot;&gt;story&lt;/a&gt;"
+             " first ran in the Ledger.</p>"
              " &lt;script&gt;track()&lt;/script&gt;")
     title, lines = split_text(story + "\n\nCopy to Clipboard")
     assert title == "Harbour plan approved"
