@@ -110,7 +110,7 @@ def split_text(text: str) -> tuple[str | None, Lines]:
                 line = _undo_latin1(line)
             lines[i] = clean_line(line)
     lines = list(map(clean_line, lines)) if "  " in text else list(map(str.strip, lines, repeat(" ")))
-    if "</" in text:
+    if "<" in text and "</" in text:  # a one-character search is the quick one (memchr)
         lines = _markup_read(lines)
     # A paragraph's number: the blank lines before it.
     paras = list(accumulate(map(not_, lines), initial=0))

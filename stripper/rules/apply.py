@@ -68,12 +68,14 @@ def _visible_chars(element) -> int:
 
 def run_text_rules(rules: Sequence[Rule], state: TextState) -> list[Removal]:
     """Mark the blocks each rule removes; return the removals in document order."""
-    removed_by = state.removed_by
+    removed_by, matched = state.removed_by, state.matched
     for rule in rules:
         if rule.domains and not rule.applies_to(state.host):
             continue
-        if isinstance(rule.apply, BlockMatcher) and not rule.apply.may_remove(state):
-            continue  # matches no block of the page: no need to find its scope
+        if isinstance(rule.apply, BlockMatcher):
+            found = matched.get(rule.apply)  # what it matches on the page, once known
+            if not (found if found is not None else rule.apply.may_remove(state)):
+                continue  # matches no block of the page: no need to find its scope
         candidates = state.live() if rule.scope == "anywhere" else state.in_scope(rule.scope)
         if not candidates:
             continue

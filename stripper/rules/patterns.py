@@ -43,6 +43,7 @@ _KNOWN_MAX = 50_000
 
 
 _NO_PARTS: frozenset = frozenset()
+_NOTHING: frozenset[int] = frozenset()
 
 
 class BlockMatcher:
@@ -160,7 +161,7 @@ class BlockMatcher:
         page, so what a block's text matches is remembered (see :meth:`_matching_patterns`)."""
         leading = self._owners[1]
         keys, folded, texts = state.keys, state.folded, state.texts
-        found: dict[BlockMatcher, set[int]] = {part: set() for part in self.parts}
+        found: dict[BlockMatcher, set[int]] = {}
         known = self._known
         for i in state._maybe:
             text_key = (keys[i], folded[i])
@@ -175,8 +176,14 @@ class BlockMatcher:
                 parts.update(part for part in leading[pattern]
                              if part not in parts and not more_words_than(texts[i], part.label_max_words))
             for part in parts:
-                found[part].add(i)
-        return {part: frozenset(indices) for part, indices in found.items()}
+                indices = found.get(part)
+                if indices is None:
+                    found[part] = {i}
+                else:
+                    indices.add(i)
+        matched = dict.fromkeys(self.parts, _NOTHING)  # most parts match nothing on a page
+        matched.update(zip(found, map(frozenset, found.values()), strict=True))
+        return matched
 
     def _matching_patterns(self, key: str, fold: str) -> tuple[frozenset[BlockMatcher], tuple[str, ...]]:
         """Of a union, for a block's key and case-folded text: the parts whose whole-block patterns
