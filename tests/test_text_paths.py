@@ -133,6 +133,15 @@ def test_whole_page_matching_agrees_with_block_by_block_matching():
     assert "The article went on and on." not in [TEXTS[i] for i in one_by_one]
 
 
+def test_blocks_with_an_empty_key_match_what_matches_the_empty_text():
+    texts = ["…", "Share", "", "•", "The article went on."]  # "…", "" and "•" have an empty key
+    s = state(texts)
+    optional = BlockMatcher(blocks=[r"(?:share)?"])
+    assert optional.match_all(s.keys, s.folded, s.texts) == [0, 1, 2, 3]
+    assert [i for i, t in enumerate(texts) if optional.matches(normalise(t), t)] == [0, 1, 2, 3]
+    assert MATCHER.match_all(s.keys, s.folded, s.texts) == [1]  # none of its patterns matches ""
+
+
 def test_case_insensitive_matches_outside_ascii_are_kept():
     # 'ı' (dotless i) and the Kelvin sign match 'i' and 'k' case-insensitively.
     s = state(["ı agree", "\u212aelvin"])

@@ -441,12 +441,14 @@ class _Alternation:
         return found
 
     @cached_property
-    def _all(self):
-        return _any_of(self._patterns, self._method)
+    def _matches_empty(self) -> bool:
+        """Whether the empty text matches (a block of punctuation alone has an empty key)."""
+        test = _any_of(self._patterns, self._method)
+        return "" in self.phrases or (test is not None and test("") is not None)
 
     def __call__(self, text: str) -> bool:
-        if not text:  # rare: try everything
-            return text in self.phrases or (self._all is not None and self._all(text) is not None)
+        if not text:  # the same answer every time: found once
+            return self._matches_empty
         if text in self.phrases:
             return True
         if self._regexes:
