@@ -175,6 +175,12 @@ def test_live_blocks_follow_removals():
     s.removed_by[5] = "X2"
     s.changed()
     assert s.live() == [1, 2, 3, 6, 7, 8]
+    many = state([f"line {n}" for n in range(40)])
+    many.live()
+    for i in range(5, 35, 2):  # more blocks at once than are cut out of the list one by one
+        many.removed_by[i] = "X3"
+    many.changed(list(range(5, 35, 2)))
+    assert many.live() == [i for i in range(40) if not (5 <= i < 35 and i % 2)]
 
 
 def test_each_rule_matches_what_it_would_match_alone():

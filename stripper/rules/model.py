@@ -99,6 +99,8 @@ def normalise(text: str) -> str:
 
 # Characters (none a letter or digit) that commonly surround a text.
 _EDGE_PUNCTUATION = " .,;:!?…'\"‘’“”«»‹›()[]{}<>*•·|/\\#@&%$€£+=~^_-–—"
+# Removals of more blocks than this at once: the live list is rebuilt, not cut (see TextState.changed).
+_CUT_MAX = 8
 _FIRST = itemgetter(slice(0, 1))
 _LAST = itemgetter(slice(-1, None))
 
@@ -303,8 +305,8 @@ class TextState:
         """Tell the state that blocks were removed (the live blocks are cached); ``removed``:
         the indices of the blocks just removed, when known."""
         live = self.__dict__.pop("_live", None)
-        if live is None or removed is None:
-            return
+        if live is None or removed is None or len(removed) > _CUT_MAX:
+            return  # rebuilt on next use: one C loop over the page beats many cuts
         # The few removed indices cut out of the sorted live list, slice by slice.
         parts, start = [], 0
         for i in sorted(removed):
