@@ -131,7 +131,7 @@ def _markup_read(lines: list[str]) -> list[str]:
     """``lines``, each line of HTML source replaced by the text of its blocks, a paragraph each."""
     out: list[str] = []
     for line in lines:
-        texts = _markup_text(line) if "</" in line else None
+        texts = _markup_text(line)
         if texts:
             for text in texts:
                 out += ("", text)

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .blocks import clean_line
+from .parse import page_body
 
 
 @dataclass
@@ -513,8 +514,7 @@ def _visible_text(tree) -> list[str]:
 
     Two plain XPaths (all text, hidden text) are quicker than one that tests each text node's parent;
     a text that is also some hidden element's text is dropped wherever it is."""
-    body = tree.find("body")
-    root = body if body is not None else tree
+    root = page_body(tree)
     hidden = set(_HIDDEN_TEXT(root))
     return [text for text in _TEXT(root) if not text.isspace() and text not in hidden]
 

@@ -40,3 +40,9 @@ def parse_html(text: str):
         page.append(body)
         root = page
     return root
+
+
+def page_body(tree):
+    """The page's ``<body>``, or the tree itself when it has none."""
+    body = tree.find("body")
+    return tree if body is None else body

@@ -26,6 +26,7 @@ from typing import Any
 from lxml import etree
 
 from ..declared import says_article, says_discussion
+from ..parse import page_body
 from . import Extracted
 
 # Elements whose content a reader never sees as text, or which only hold page chrome.
@@ -143,9 +144,7 @@ class DensityExtractor:
 
 
 def extract_lines(tree) -> list[str]:
-    body = tree.find("body")
-    if body is None:
-        body = tree
+    body = page_body(tree)
     blocks = _walk(body)
     if not blocks:
         return []
@@ -220,8 +219,7 @@ def extract_lines(tree) -> list[str]:
 
 def block_texts(tree) -> list[str]:
     """The text of every block of ``tree``, in order, none left out (no region, no junk test)."""
-    body = tree.find("body")
-    return [block.text for block in _walk(tree if body is None else body)]
+    return [block.text for block in _walk(page_body(tree))]
 
 
 @functools.lru_cache(maxsize=4096)
