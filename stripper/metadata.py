@@ -161,8 +161,15 @@ def _title(page: _Page, tree, url: str | None) -> str | None:
     for case and quote marks, is the headline, as the ``<h1>`` writes it: what a reader sees.
     Without such agreement: the ``<h1>`` when the ``<title>`` holds a quarter of its words (on
     an article page) or all of them (on other pages), else the ``<title>`` part that is not
-    the site's name.
+    the site's name. A qualifier after a separator in the result is dropped (see
+    ``_without_qualifier``).
     """
+    headline = _headline(page, tree, url)
+    return _without_qualifier(headline) if headline else None
+
+
+def _headline(page: _Page, tree, url: str | None) -> str | None:
+    """The headline as the page writes it, separators and all (see ``_title``)."""
     title = _title_tag(tree)
     og = page.first("og:title")
     ld = _text(page.main.get("headline") or page.main.get("name")) if page.main else None
@@ -202,6 +209,31 @@ def _word_share(text: str, other: str) -> float:
     """The share of ``text``'s distinct words (case aside) that ``other`` holds too."""
     words = set(_WORDS.findall(text.casefold()))
     return len(words & set(_WORDS.findall(other.casefold()))) / len(words) if words else 0.0
+
+
+def _without_qualifier(headline: str) -> str:
+    """The headline without what follows its first separator when that is a qualifier, not the
+    headline's second half: after " | " (a ``<title>``'s separator, rare inside a sentence:
+    "Cloudflare CDN | Content Delivery Network"), or after another separator (a dash...) when it
+    has at most half the words of the part before and no number ("Gym Workouts for Beginners —
+    Strength Training").
+    A longer rest ("The Death Spiral - How Small Languages Die") or a number ("Ten tips - Part 1",
+    "Best Earbuds - March 2026") continues the headline."""
+    pieces = _TITLE_SEPARATOR.split(headline)
+    if len(pieces) < 3:
+        return headline
+    head, rest = pieces[0].strip(), "".join(pieces[2:])
+    head_words = len(_WORDS.findall(head))
+    if not head_words:
+        return headline
+    if pieces[1].strip() == "|":
+        return head
+    if 2 * len(_WORDS.findall(rest)) <= head_words and not _DIGIT.search(rest):
+        return head
+    return headline
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _h1s(tree) -> list[str]:

@@ -96,6 +96,17 @@ def test_the_confirmed_h1_is_written_as_the_page_shows_it(title, h1):
     assert meta_of(f"<title>{title}</title>", f"<h1>{h1}</h1><p>Text.</p>").title == h1
 
 
+@pytest.mark.parametrize(("h1", "title"), [
+    ("Cycling Insurance | Cover for Commuters", "Cycling Insurance"),
+    ("Winter Cycling for Complete Beginners — Kit List", "Winter Cycling for Complete Beginners"),
+    ("Ten tips for winter cycling - How to stay warm on the bike", "Ten tips for winter cycling - How to stay warm on the bike"),
+    ("Ten tips for winter cycling - Part 1", "Ten tips for winter cycling - Part 1"),
+])
+def test_a_qualifier_after_a_separator_is_dropped(h1, title):
+    head = f"<title>{h1} | Pedal Notes</title>"
+    assert meta_of(head, f"<h1>{h1}</h1><p>Text.</p>").title == title
+
+
 def test_a_logo_h1_linking_home_is_not_the_headline():
     body = '<h1><a href="/">Pedal Notes</a></h1><article><h2>Ride</h2></article>'
     assert meta_of("<title>Pedal Notes: Ten tips</title>", body).title == "Pedal Notes: Ten tips"
