@@ -160,9 +160,9 @@ def _title(page: _Page, tree, url: str | None) -> str | None:
     an ``<h1>`` that equals a run of those parts (or og:title / the JSON-LD headline), but
     for case and quote marks, is the headline, as the ``<h1>`` writes it: what a reader sees.
     Without such agreement: the ``<h1>`` when the ``<title>`` holds a quarter of its words (on
-    an article page) or all of them (on other pages), else the ``<title>`` part that is not
-    the site's name. A qualifier after a separator in the result is dropped (see
-    ``_without_qualifier``).
+    an article page) or all of them (on other pages), or when the URL's slug is closer to it,
+    else the ``<title>`` part that is not the site's name. A qualifier after a separator in
+    the result is dropped (see ``_without_qualifier``).
     """
     headline = _headline(page, tree, url)
     return _without_qualifier(headline) if headline else None
@@ -195,7 +195,7 @@ def _headline(page: _Page, tree, url: str | None) -> str | None:
     # article's SEO title), or a part of it; one that shares few is a section's label or a
     # slogan ("Reviews", "Our blog"), and the <title> names the page better.
     needed = _ARTICLE_H1_SHARE if _looks_like_article(page) else 1.0
-    if h1s and (kept is None or _word_share(h1s[0], title) >= needed):
+    if h1s and (kept is None or _word_share(h1s[0], title) >= needed or _slug_prefers(h1s[0], kept, url)):
         return h1s[0]
     return kept or og or ld or (h1s[0] if h1s else None)
 
@@ -209,6 +209,23 @@ def _word_share(text: str, other: str) -> float:
     """The share of ``text``'s distinct words (case aside) that ``other`` holds too."""
     words = set(_WORDS.findall(text.casefold()))
     return len(words & set(_WORDS.findall(other.casefold()))) / len(words) if words else 0.0
+
+
+def _slug_prefers(h1: str, kept: str, url: str | None) -> bool:
+    """Whether the last segment of the URL's path ("/blog/9-common-food-myths-debunked") shares more
+    words with the ``<h1>`` than with the ``<title>``'s headline part. A site makes the slug from
+    the headline as first written; the ``<title>`` is often a search-engine rewording of it."""
+    if not url:
+        return False
+    segment = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+    slug = set(_SLUG_WORDS.findall(_FILE_EXTENSION.sub("", segment).casefold()))
+    if not slug:
+        return False
+    return len(slug & set(_WORDS.findall(h1.casefold()))) > len(slug & set(_WORDS.findall(kept.casefold())))
+
+
+_SLUG_WORDS = re.compile(r"[^\W_]+")
+_FILE_EXTENSION = re.compile(r"\.\w+$")
 
 
 def _without_qualifier(headline: str) -> str:
