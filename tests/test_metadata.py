@@ -107,6 +107,11 @@ def test_a_qualifier_after_a_separator_is_dropped(h1, title):
     assert meta_of(head, f"<h1>{h1}</h1><p>Text.</p>").title == title
 
 
+def test_a_title_of_utf8_read_as_latin1_is_mended():
+    head = "<title>A Cyclist\u00e2\u0080\u0099s Guide to Winter | Pedal Notes</title>"
+    assert meta_of(head).title == "A Cyclist\u2019s Guide to Winter"
+
+
 def test_a_logo_h1_linking_home_is_not_the_headline():
     body = '<h1><a href="/">Pedal Notes</a></h1><article><h2>Ride</h2></article>'
     assert meta_of("<title>Pedal Notes: Ten tips</title>", body).title == "Pedal Notes: Ten tips"
