@@ -106,9 +106,7 @@ def split_text(text: str) -> tuple[str | None, Lines]:
             line = lines[i]
             if NOT_XML.search(line):
                 return split_text(xml_safe(source))
-            if _C1_CONTROL.search(line):
-                line = _undo_latin1(line)
-            lines[i] = clean_line(line)
+            lines[i] = clean_line(mend_latin1(line))
     lines = list(map(clean_line, lines)) if "  " in text else list(map(str.strip, lines, repeat(" ")))
     if "<" in text and "</" in text:  # a one-character search is the quick one (memchr)
         lines = _markup_read(lines)
@@ -157,13 +155,16 @@ def _markup_text(line: str) -> list[str] | None:
     return [text for text in texts if text]
 
 
-def _undo_latin1(line: str) -> str:
-    """A line of UTF-8 that was read as Latin-1 before it reached us ("devicesâ\x80\x99"),
-    read again as UTF-8; the line itself when it is not that."""
+def mend_latin1(text: str) -> str:
+    """``text`` read again as UTF-8 when it holds C1 control characters: the trace of UTF-8
+    that was read as Latin-1 before it reached us ("devicesâ\x80\x99"); ``text`` itself
+    otherwise, and when it does not decode so."""
+    if not _C1_CONTROL.search(text):
+        return text
     try:
-        return line.encode("latin-1").decode("utf-8")
+        return text.encode("latin-1").decode("utf-8")
     except UnicodeError:
-        return line
+        return text
 
 
 def _is_title(line: str) -> bool:

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .blocks import _C1_CONTROL, _undo_latin1, clean_line
+from .blocks import clean_line, mend_latin1
 from .parse import page_body
 
 
@@ -165,9 +165,7 @@ def _title(page: _Page, tree, url: str | None) -> str | None:
     the result is dropped (see ``_without_qualifier``).
     """
     headline = _headline(page, tree, url)
-    if headline and _C1_CONTROL.search(headline):  # UTF-8 read as Latin-1 upstream ("Investorâ\x80\x99s")
-        headline = _undo_latin1(headline)
-    return _without_qualifier(headline) if headline else None
+    return _without_qualifier(mend_latin1(headline)) if headline else None
 
 
 def _headline(page: _Page, tree, url: str | None) -> str | None:
