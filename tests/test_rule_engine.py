@@ -149,6 +149,21 @@ def test_a_title_that_reads_as_a_sentence_still_opens_the_head():
     assert art.text.startswith(PROSE[0])
 
 
+
+def test_a_title_that_is_the_page_only_paragraph_stays_in_the_body():
+    # a link shared on a forum: the post is its title alone, under the site's menus
+    title = ("Council to ferry operators: publish your timetables a month ahead, or lose the harbour "
+             "licence, the transport committee says after a winter of cancelled crossings")
+    page = (f"<html><head><title>{title}</title></head><body><nav><a href='/'>Home</a></nav>"
+            f"<h1>{title}</h1><p>r/harbourtown</p></body></html>")
+    art = extract(page)
+    assert art.title == title
+    assert title in art.text
+    assert "STR050" not in {r.rule for r in art.removed}
+    # with a paragraph of its own after it, the title leaves the body as before
+    art = extract(page.replace("<p>r/harbourtown</p>", f"<p>{PROSE[0]}</p>"))
+    assert title not in art.text and [r.rule for r in art.removed][:1] == ["STR050"]
+
 # -- TOML rule files ----------------------------------------------------------------
 README_TOML = (ROOT / "README.md").read_text(encoding="utf-8").split("```toml\n")[1].split("```")[0]
 

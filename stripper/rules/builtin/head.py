@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ...metadata import MONTH_WORDS
 from ..model import Rule, TextState, normalise
 
 
-def repeated_title(state: TextState, indices: Iterable[int]) -> list[int]:
-    """Head lines that repeat the article's title."""
-    return [i for i in indices if state.is_title(i)]
+def repeated_title(state: TextState, indices: Sequence[int]) -> list[int]:
+    """Head lines that repeat the article's title, unless such a line, long enough to be a
+    paragraph, is all the page has to say."""
+    found = [i for i in indices if state.is_title(i)]
+    if found and len(indices) == len(state.live()) and any(map(state.is_substantial, found)):
+        return []  # the head reaches the end: no other paragraph (a link post, a question alone)
+    return found
 
 
 REPEATED_TITLE = Rule(
@@ -23,6 +27,10 @@ REPEATED_TITLE = Rule(
     scope="head",
     doc="""What it does: removes a line before the first paragraph that is the
 article's title (the page's title, or the first line of scraped text).
+
+A title that reads as a paragraph stays when the page has no other paragraph:
+then it is the content (a link shared on a forum, a question with no answer
+yet), not a heading above it.
 
 Why: extractors keep the page's <h1> as the body's first line; the title is
 already in the article's ``title`` field.""",
