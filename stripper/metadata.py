@@ -150,7 +150,7 @@ def _unescape(text: str) -> str:
 # ----------------------------------------------------------------------------- title
 
 # What sites put between a headline and the site's name in <title> and og:title.
-_TITLE_SEPARATOR = re.compile(r"(\s+(?:\||-|–|—|::|·|•|»|/)\s+)")
+TITLE_SEPARATOR = re.compile(r"(\s+(?:\||-|–|—|::|·|•|»|/)\s+)")
 
 
 def _title(page: _Page, tree, url: str | None) -> str | None:
@@ -176,7 +176,7 @@ def _headline(page: _Page, tree, url: str | None) -> str | None:
     h1s = _h1s(tree)
     sites = _site_names(page, url)
     if title:  # an <h1> that is the last part of "Headline | Site" is the site's logo
-        parts = _TITLE_SEPARATOR.split(title)[0::2]
+        parts = TITLE_SEPARATOR.split(title)[0::2]
         if len(parts) > 1 and _key(parts[-1]) in {_key(h) for h in h1s}:
             sites.add(_key(parts[-1]))
     h1s = [h for h in h1s if _key(h) not in sites]
@@ -236,7 +236,7 @@ def _without_qualifier(headline: str) -> str:
     Strength Training").
     A longer rest ("The Death Spiral - How Small Languages Die") or a number ("Ten tips - Part 1",
     "Best Earbuds - March 2026") continues the headline."""
-    pieces = _TITLE_SEPARATOR.split(headline)
+    pieces = TITLE_SEPARATOR.split(headline)
     if len(pieces) < 3:
         return headline
     head, rest = pieces[0].strip(), "".join(pieces[2:])
@@ -270,7 +270,7 @@ def _h1s(tree) -> list[str]:
 
 def _runs(title: str, sites: set[str]) -> set[str]:
     """The keys of every run of consecutive ``title`` parts that is not the site's name."""
-    pieces = _TITLE_SEPARATOR.split(title)
+    pieces = TITLE_SEPARATOR.split(title)
     parts, seps = pieces[0::2], pieces[1::2]
     out: set[str] = set()
     for i in range(len(parts)):
@@ -284,7 +284,7 @@ def _runs(title: str, sites: set[str]) -> set[str]:
 
 
 def _headline_parts(title: str, sites: set[str]) -> str | None:
-    parts = [p for p in _TITLE_SEPARATOR.split(title)[0::2] if p.strip()]
+    parts = [p for p in TITLE_SEPARATOR.split(title)[0::2] if p.strip()]
     kept = [p for p in parts if _key(p) not in sites]
     return kept[0].strip() if kept else None
 

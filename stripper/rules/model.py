@@ -14,6 +14,7 @@ from typing import Any, Literal
 from lxml.etree import XPath
 
 from ..blocks import Lines
+from ..metadata import TITLE_SEPARATOR
 
 Stage = Literal["dom", "text"]
 Scope = Literal["anywhere", "head", "tail"]
@@ -293,8 +294,12 @@ class TextState:
         return value
 
     def is_title(self, i: int) -> bool:
-        """Whether block ``i`` repeats the article's title (compared as patterns see text)."""
-        return self.title_key is not None and self.keys[i] == self.title_key
+        """Whether block ``i`` repeats the article's title (compared as patterns see text), alone
+        or with the qualifier the title was cut from ("Field Satchel 18L | Waxed Cotton")."""
+        title, key = self.title_key, self.keys[i]
+        if title is None or not key.startswith(title):
+            return False
+        return len(key) == len(title) or TITLE_SEPARATOR.match(key, len(title)) is not None
 
     @cached_property
     def title_key(self) -> str | None:
