@@ -129,6 +129,9 @@ paragraphs between the real ones.""",
         "choosing a selection results in a full page refresh", "play video", "book a demo",
         "start now", "quick links", "helpful links", "expand all", "collapse all",
         "expand all collapse all",
+        # the labels of a site's header buttons (app bars, menus)
+        "open menu", "close menu", "open navigation", "close navigation", "open settings menu",
+        "expand user menu", "get app", "get the app", "download the app", "download our app",
     )
     + [r"(?:check|see|view|compare) (?:the )?(?:price|prices|deal|deals|availability)"
        r"(?: (?:at|on) [\w .&'-]{1,40})?(?: [$£€][\d,.]{1,12}(?: list)?)?(?: \(?on sale\)?)?",
@@ -155,16 +158,19 @@ paragraphs between the real ones.""",
        r"(?:at|on|from) [\w .&'-]{1,40}",
        r"\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago",
        r"(?:reply|like|quote|report)(?:\W+(?:reply|like|quote|report|share))+",
-       r"\+\s*more info"],
+       r"\+\s*more info",
+       r"get the [\w'’.&-]{1,30} app"],
     removes=("Learn more", "Buy now", "Check price at Amazon", "Check Price at Amazon On Sale", "Read on Amazon",
              "Watch review on YouTube", "Where to buy", "Reply", "3 months ago",
              "View this post on Instagram", "Table of contents", "Check Price at Backcountry $1,100 List",
              "A post shared by Harbour Kitchen (@harbourkitchen)", "Price comparison from over 24,000 stores worldwide",
              "Get a Quote from Northway Movers", "Shop the Men's Trail Runner 4 Shop the Women's Trail Runner 4",
-             "Arrow-Thin-Down", "$139 at Peakline $145 at Trailhouse", "$1,599.00 from Lowe's"),
+             "Arrow-Thin-Down", "$139 at Peakline $145 at Trailhouse", "$1,599.00 from Lowe's",
+             "Open menu", "Get the Threadly app"),
     keeps=("Learn more about the tides, the guide said, before you walk out to the island.",
            "Get a quote in writing before any work starts, and compare it with two others.",
-           "4.79 from 1,847 verified reviews"),
+           "4.79 from 1,847 verified reviews",
+           "Get the app working offline before you travel: maps and tickets load without a signal."),
 )
 
 FEEDBACK_PROMPTS = pattern_rule(
