@@ -46,15 +46,20 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _BY = re.compile(r"^(?:(?:written|posted|published) )?by:? ", re.IGNORECASE)
+# The labels of a byline's parts, printed as lines of their own ("Posted on" / "Nov 21, 2018").
+_BYLINE_LABEL = re.compile(r"(?:(?:posted|published|updated|last updated|modified)(?: on| at)?|reading time|read time)"
+                           r"\s*:?", re.IGNORECASE)
 
 
 def byline_lines(state: TextState, indices: Iterable[int]) -> list[int]:
-    """Head lines that are the article's author ("Jo Bloggs", "By Jo Bloggs") or a date alone."""
+    """Head lines that are the article's author ("Jo Bloggs", "By Jo Bloggs"), a date alone, or the
+    label of one ("Posted on", "Reading time")."""
     author = normalise(state.author) if state.author else None
     found = []
     for i in indices:
         text = state.texts[i]
-        if _DATE_LINE.fullmatch(text) or (author and normalise(_BY.sub("", text)) == author):
+        if (_DATE_LINE.fullmatch(text) or _BYLINE_LABEL.fullmatch(text)
+                or (author and normalise(_BY.sub("", text)) == author)):
             found.append(i)
     return found
 
@@ -63,18 +68,21 @@ BYLINE_LINES = Rule(
     "STR051",
     "byline-lines",
     "text",
-    "Byline lines before the first paragraph: the author's name alone, or a date alone.",
+    "Byline lines before the first paragraph: the author's name alone, a date alone, or their labels.",
     byline_lines,
     scope="head",
     doc="""What it does: removes a line before the first paragraph that is only the
 article's author (as found in the page's metadata, with or without "By"), or
-only a date ("September 18, 2024", "Updated: 3 May 2024, 10:15 am").
+only a date ("September 18, 2024", "Updated: 3 May 2024, 10:15 am"), or
+only the label that a theme prints on a line of its own above either
+("Posted on", "Updated at", "Reading time").
 
 Why: page builders and themes print the byline as separate little blocks above
 the body; the author and date are already in the article's fields.""",
-    removes=("September 18, 2024", "Updated: 3 May 2024, 10:15 am", "2024-09-18"),
+    removes=("September 18, 2024", "Updated: 3 May 2024, 10:15 am", "2024-09-18", "Posted on", "Reading time:"),
     keeps=("September 18, 2024 was the day the river finally broke its banks.",
-           "By the time the ferry arrived, the queue reached the car park."),
+           "By the time the ferry arrived, the queue reached the car park.",
+           "Posted on the harbour wall, the notice listed the new ferry times."),
 )
 
 RULES = [REPEATED_TITLE, BYLINE_LINES]

@@ -132,6 +132,10 @@ paragraphs between the real ones.""",
         # the labels of a site's header buttons (app bars, menus)
         "open menu", "close menu", "open navigation", "close navigation", "open settings menu",
         "expand user menu", "get app", "get the app", "download the app", "download our app",
+        # screen-reader notes on links, and deal-widget buttons
+        "opens in a new window", "opens in a new tab", "open in a new tab", "open in a new window",
+        "opens in new window", "opens in new tab", "get deal", "sign me up", "loading... sign me up",
+        "see more reviews", "check price here", "check current price",
     )
     + [r"(?:check|see|view|compare) (?:the )?(?:price|prices|deal|deals|availability)"
        r"(?: (?:at|on) [\w .&'-]{1,40})?(?: [$£€][\d,.]{1,12}(?: list)?)?(?: \(?on sale\)?)?",
@@ -166,7 +170,7 @@ paragraphs between the real ones.""",
              "A post shared by Harbour Kitchen (@harbourkitchen)", "Price comparison from over 24,000 stores worldwide",
              "Get a Quote from Northway Movers", "Shop the Men's Trail Runner 4 Shop the Women's Trail Runner 4",
              "Arrow-Thin-Down", "$139 at Peakline $145 at Trailhouse", "$1,599.00 from Lowe's",
-             "Open menu", "Get the Threadly app"),
+             "Open menu", "Get the Threadly app", "(opens in a new tab)", "➡️ Check current price"),
     keeps=("Learn more about the tides, the guide said, before you walk out to the island.",
            "Get a quote in writing before any work starts, and compare it with two others.",
            "4.79 from 1,847 verified reviews",
