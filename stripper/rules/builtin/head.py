@@ -46,9 +46,10 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _BY = re.compile(r"^(?:(?:written|posted|published) )?by:? ", re.IGNORECASE)
-# The labels of a byline's parts, printed as lines of their own ("Posted on" / "Nov 21, 2018").
+# The labels of a byline's parts, printed as lines of their own ("Posted on" / "Nov 21, 2018"),
+# and a reading time ("4 minutes", "5 min read").
 _BYLINE_LABEL = re.compile(r"(?:(?:posted|published|updated|last updated|modified)(?: on| at)?|reading time|read time)"
-                           r"\s*:?", re.IGNORECASE)
+                           r"\s*:?|\d{1,3} ?(?:min|mins|minutes)(?: read)?", re.IGNORECASE)
 
 
 def byline_lines(state: TextState, indices: Iterable[int]) -> list[int]:
@@ -75,11 +76,13 @@ BYLINE_LINES = Rule(
 article's author (as found in the page's metadata, with or without "By"), or
 only a date ("September 18, 2024", "Updated: 3 May 2024, 10:15 am"), or
 only the label that a theme prints on a line of its own above either
-("Posted on", "Updated at", "Reading time").
+("Posted on", "Updated at", "Reading time"), and a reading time ("4 minutes",
+"5 min read").
 
 Why: page builders and themes print the byline as separate little blocks above
 the body; the author and date are already in the article's fields.""",
-    removes=("September 18, 2024", "Updated: 3 May 2024, 10:15 am", "2024-09-18", "Posted on", "Reading time:"),
+    removes=("September 18, 2024", "Updated: 3 May 2024, 10:15 am", "2024-09-18", "Posted on", "Reading time:",
+             "5 min read"),
     keeps=("September 18, 2024 was the day the river finally broke its banks.",
            "By the time the ferry arrived, the queue reached the car park.",
            "Posted on the harbour wall, the notice listed the new ferry times."),

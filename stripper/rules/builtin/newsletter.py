@@ -30,8 +30,9 @@ by extractors because they contain sentences.""",
         r" (?:for|to) (?:our|the|my)\b.{0,60}\b(?:newsletters?|mailing list|updates|emails?"
         r"|digest|briefing)\b.{0,160}",
         r"(?:get|receive) (?:the |our )?.{0,60}(?:newsletter|headlines|stories|news|updates|deals|offers)"
-        r" (?:delivered )?(?:straight |directly )?(?:to|in) your inbox.{0,120}",
-        r"get (?:the |our )?.{1,60} (?:delivered )?(?:straight |directly )?(?:to|in) your inbox",
+        r" (?:delivered |sent )?(?:straight |directly )?(?:to|in) your inbox.{0,120}",
+        r"get (?:the |our )?.{1,60} (?:delivered |sent )?(?:straight |directly )?(?:to|in) your inbox"
+        r"(?: (?:every|each|once a) \w+(?: \w+)?)?",
         r"our (?:free |weekly |daily |monthly )*(?:newsletter|email) (?:brings|sends|delivers|gives) you .{1,160}",
         r"thanks for reading(?: .{1,80})?\W+this post is public so feel free to share it",
         r"thanks for reading(?: .{1,80})?\W+subscribe for free to receive new posts and support"
@@ -50,6 +51,7 @@ by extractors because they contain sentences.""",
     removes=("Sign up for our newsletter", "Subscribe", "Type your email…", "Be the first to know!",
              "Get the latest headlines delivered to your inbox every morning.",
              "Get the Estuary Post in your inbox", "Join my newsletter",
+             "Get the best tool deals sent to your inbox every week!",
              "Our free newsletter brings you the week's local news every Friday morning.",
              "Thanks for reading The Weekly Ledger! Subscribe for free to receive new posts and support my work.",
              "Newsletter abonnieren", "Abonnez-vous à notre newsletter",
