@@ -49,6 +49,7 @@ container-targeting scrapers keep their text as if it were the article's last li
         r"(?:leave a (?:reply|comment)\W+)?your email address will not be published"
         r"(?:\W+required fields are marked)?",
         r"required fields are marked",
+        r"share your (?:\w+ )?(?:comments?|thoughts) (?:here|below)",
         r"you must (?:log in|sign in|be logged in) to (?:answer|ask|post|reply)(?: (?:this|a) question)?",
         r"not the answer you['’]re looking for\W.{0,200}",
         r"save my name,? email,? and website in this browser for the next time i comment",
@@ -72,6 +73,7 @@ container-targeting scrapers keep their text as if it were the article's last li
     removes=(
         "Please enter your comment!",
         "Please enter your name here",
+        "Share your insightful comments here.",
         "You have entered an incorrect email address!",
         "LEAVE A REPLY",
         "Cancel reply",
