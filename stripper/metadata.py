@@ -158,7 +158,9 @@ def _title(page: _Page, tree, url: str | None) -> str | None:
 
     ``<title>`` is split at its separators ("Headline | Site", "Site - Section - Headline");
     an ``<h1>`` that equals a run of those parts (or og:title / the JSON-LD headline), but
-    for case and quote marks, is the headline, as the ``<h1>`` writes it: what a reader sees.
+    for case and quote marks, is the headline, as the ``<h1>`` writes it: what a reader sees
+    (but for curled quote marks that the ``<title>`` has straight, see ``_quoted_as_typed``).
+    Without a ``<title>``, og:title stands in for it.
     Without such agreement: the ``<h1>`` when the ``<title>`` holds a quarter of its words (on
     an article page) or all of them (on other pages), or when the URL's slug is closer to it,
     else the ``<title>`` part that is not the site's name. A qualifier after a separator in
@@ -170,8 +172,8 @@ def _title(page: _Page, tree, url: str | None) -> str | None:
 
 def _headline(page: _Page, tree, url: str | None) -> str | None:
     """The headline as the page writes it, separators and all (see ``_title``)."""
-    title = _title_tag(tree)
     og = page.first("og:title")
+    title = _title_tag(tree) or og  # without a <title>, og:title is the page's title
     ld = _text(page.main.get("headline") or page.main.get("name")) if page.main else None
     h1s = _h1s(tree)
     sites = _site_names(page, url)
@@ -186,7 +188,7 @@ def _headline(page: _Page, tree, url: str | None) -> str | None:
             runs |= _runs(declared, sites)
     for h1 in h1s:
         if _key(h1) in runs:
-            return h1
+            return _quoted_as_typed(h1, title) if title else h1
     for declared in (og, ld):  # "Site: Headline", "Headline (Site)": og:title is the headline alone
         if declared and title and _key(declared) != _key(title) and _key(declared) in _key(title):
             return declared
@@ -268,6 +270,26 @@ def _h1s(tree) -> list[str]:
     return out
 
 
+def _quoted_as_typed(h1: str, title: str) -> str:
+    """The ``<h1>`` with the quote marks of the ``<title>`` run that it repeats, when the two differ in
+    those alone ("Beginner's Guide" in ``<title>``, "Beginner’s Guide" in the ``<h1>``): a page's
+    templates curl the quotes of the text they show (WordPress's texturize), and the ``<title>`` keeps
+    them as the author typed them."""
+    straight = h1.translate(_QUOTES)
+    if straight == h1:
+        return h1
+    pieces = TITLE_SEPARATOR.split(title)
+    parts, seps = pieces[0::2], pieces[1::2]
+    for i in range(len(parts)):
+        text = ""
+        for j in range(i, len(parts)):
+            text = parts[j] if j == i else text + seps[j - 1] + parts[j]
+            run = " ".join(text.split())
+            if run != " ".join(h1.split()) and run.translate(_QUOTES) == " ".join(straight.split()):
+                return run
+    return h1
+
+
 def _runs(title: str, sites: set[str]) -> set[str]:
     """The keys of every run of consecutive ``title`` parts that is not the site's name."""
     pieces = TITLE_SEPARATOR.split(title)
@@ -303,12 +325,17 @@ def _title_tag(tree) -> str | None:
     return None
 
 
+# What a site's name may end with in its declarations ("Aliexpress.") and not on its pages.
+_TRAILING_MARKS = ".,;:!"
+
+
 def _site_names(page: _Page, url: str | None) -> set[str]:
     names = {page.first("og:site_name"), page.first("application-name"), page.first("apple-mobile-web-app-title")}
     for obj in page.objects:
         if {"WebSite", "Organization"} & set(_types(obj)):
             names.add(_text(obj.get("name")))
-    return {_key(n) for n in names if n}
+    keys = {_key(n) for n in names if n}
+    return keys | {key.rstrip(_TRAILING_MARKS) for key in keys}
 
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})

@@ -90,10 +90,29 @@ def test_the_h1_that_the_title_confirms():
 
 @pytest.mark.parametrize(("title", "h1"), [
     ("White Speckle Mug — Ghost Wares", "white speckle mug"),
-    ("Budget Traveler's Guide To Insurance - Gabby Travels", "Budget Traveler’s Guide To Insurance"),
+    ("A Cyclist’s Guide To Winter - Pedal Notes", "A Cyclist’s Guide To Winter"),
+    ("A cyclist's guide to winter - Pedal Notes", "A Cyclist’s Guide To Winter"),
 ])
 def test_the_confirmed_h1_is_written_as_the_page_shows_it(title, h1):
     assert meta_of(f"<title>{title}</title>", f"<h1>{h1}</h1><p>Text.</p>").title == h1
+
+
+def test_the_confirmed_h1_keeps_the_quote_marks_typed_in_the_title():
+    # the page curls the quotes it shows; the <title> has them as typed
+    head = "<title>A Cyclist's Guide To \"Winter\" - Pedal Notes</title>"
+    body = "<h1>A Cyclist’s Guide To “Winter”</h1><p>Text.</p>"
+    assert meta_of(head, body).title == 'A Cyclist\'s Guide To "Winter"'
+
+
+def test_without_a_title_tag_og_title_is_split_like_one():
+    head = ('<meta property="og:title" content="Folding Bike Pump with Gauge - Example Shop 12">'
+            '<meta property="og:site_name" content="Example Shop">')
+    assert meta_of(head, "<h1>Example Shop</h1><p>Text.</p>").title == "Folding Bike Pump with Gauge"
+
+
+def test_a_site_name_declared_with_a_full_stop_is_still_the_site_name():
+    head = '<title>Example Shop Folding Bike Pump</title><meta property="og:site_name" content="Example Shop.">'
+    assert meta_of(head, "<h1>Example Shop</h1><p>Text.</p>").title == "Example Shop Folding Bike Pump"
 
 
 @pytest.mark.parametrize(("h1", "title"), [
