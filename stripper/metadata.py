@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 from urllib.parse import urlsplit
@@ -262,7 +263,7 @@ def _h1s(tree) -> list[str]:
         links = element.xpath(".//a/@href")
         if links and urlsplit(links[0].strip()).path in ("", "/") and not urlsplit(links[0].strip()).query:
             continue
-        text = clean_line(element.text_content()).rstrip("¶#").strip()
+        text = clean_line(_shown_text(element)).rstrip("¶#").strip()
         if text and len(text) < 300 and _key(text) not in {_key(o) for o in out}:
             out.append(text)
         if len(out) == 5:
@@ -270,39 +271,48 @@ def _h1s(tree) -> list[str]:
     return out
 
 
+# What an element may hold that a reader does not see as its text: styles, scripts, buttons.
+_UNSHOWN = etree.XPath(".//script|.//style|.//button")
+_SHOWN_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::button)]")
+
+
+def _shown_text(element) -> str:
+    """The text of ``element`` without that of the styles, scripts and buttons inside it (a theme
+    may put an ``<h1>``'s CSS in a ``<style>`` inside it)."""
+    return "".join(_SHOWN_TEXT(element)) if _UNSHOWN(element) else element.text_content()
+
+
 def _quoted_as_typed(h1: str, title: str) -> str:
     """The ``<h1>`` with the quote marks of the ``<title>`` run that it repeats, when the two differ in
     those alone ("Beginner's Guide" in ``<title>``, "Beginner’s Guide" in the ``<h1>``): a page's
     templates curl the quotes of the text they show (WordPress's texturize), and the ``<title>`` keeps
     them as the author typed them."""
-    straight = h1.translate(_QUOTES)
-    if straight == h1:
+    straight = " ".join(h1.translate(STRAIGHT_QUOTES).split())
+    if straight == " ".join(h1.split()):
         return h1
+    for run in map(clean_line, _part_runs(title)):
+        if run.translate(STRAIGHT_QUOTES) == straight and run != " ".join(h1.split()):
+            return run
+    return h1
+
+
+def _part_runs(title: str) -> Iterator[str]:
+    """Every run of consecutive parts of ``title`` (split at its separators), as the title writes it."""
     pieces = TITLE_SEPARATOR.split(title)
     parts, seps = pieces[0::2], pieces[1::2]
     for i in range(len(parts)):
-        text = ""
-        for j in range(i, len(parts)):
-            text = parts[j] if j == i else text + seps[j - 1] + parts[j]
-            run = " ".join(text.split())
-            if run != " ".join(h1.split()) and run.translate(_QUOTES) == " ".join(straight.split()):
-                return run
-    return h1
+        text = parts[i]
+        yield text
+        for j in range(i + 1, len(parts)):
+            text += seps[j - 1] + parts[j]
+            yield text
 
 
 def _runs(title: str, sites: set[str]) -> set[str]:
     """The keys of every run of consecutive ``title`` parts that is not the site's name."""
-    pieces = TITLE_SEPARATOR.split(title)
-    parts, seps = pieces[0::2], pieces[1::2]
-    out: set[str] = set()
-    for i in range(len(parts)):
-        text = ""
-        for j in range(i, len(parts)):
-            text = parts[j] if j == i else text + seps[j - 1] + parts[j]
-            key = _key(text)
-            if key and key not in sites:
-                out.add(key)
-    return out
+    keys = set(map(_key, _part_runs(title)))
+    keys.discard("")
+    return keys - sites
 
 
 def _headline_parts(title: str, sites: set[str]) -> str | None:
@@ -338,11 +348,12 @@ def _site_names(page: _Page, url: str | None) -> set[str]:
     return keys | {key.rstrip(_TRAILING_MARKS) for key in keys}
 
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+# Curled quote marks as typed straight: a title and its copies compare without them.
+STRAIGHT_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 
 
 def _key(text: str) -> str:
-    return " ".join(text.translate(_QUOTES).casefold().split())
+    return " ".join(text.translate(STRAIGHT_QUOTES).casefold().split())
 
 
 # ----------------------------------------------------------------------------- author

@@ -229,3 +229,10 @@ def test_undeclared_dates():
     # a modification date is not the publication date; the URL's date wins over the text's numbers
     assert meta_of('<meta name="x-modified-date" content="2024-03-05">').date is None
     assert meta_of(body="<p>03/04/2020</p>", url="https://example.com/2019-01-02-x").date == "2019-01-02"
+
+
+def test_the_h1_text_leaves_out_styles_scripts_and_buttons_inside_it():
+    body = ("<h1><style>.t{color:red}</style>Winter cycling kit list<button>Copy link</button>"
+            "<script>track()</script></h1><p>Text.</p>")
+    assert meta_of("<title>Winter cycling kit list | Pedal Notes</title>", body).title == "Winter cycling kit list"
+    assert meta_of("", body).title == "Winter cycling kit list"

@@ -164,6 +164,16 @@ def test_a_title_that_is_the_page_only_paragraph_stays_in_the_body():
     art = extract(page.replace("<p>r/harbourtown</p>", f"<p>{PROSE[0]}</p>"))
     assert title not in art.text and [r.rule for r in art.removed][:1] == ["STR050"]
 
+
+def test_the_title_line_is_found_whatever_its_quote_marks():
+    # the <title> as typed (straight), the <h1> as the theme shows it (curled)
+    page = ("<html><head><title>A Beginner's Guide to Winter Cycling | Pedal Notes</title></head><body>"
+            f"<article><h1>A Beginner\u2019s Guide to Winter Cycling</h1><p>{PROSE[0]}</p><p>{PROSE[1]}</p>"
+            "</article></body></html>")
+    art = extract(page)
+    assert art.title == "A Beginner's Guide to Winter Cycling"
+    assert [r.rule for r in art.removed] == ["STR050"] and art.text.startswith(PROSE[0])
+
 # -- TOML rule files ----------------------------------------------------------------
 README_TOML = (ROOT / "README.md").read_text(encoding="utf-8").split("```toml\n")[1].split("```")[0]
 

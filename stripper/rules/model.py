@@ -14,7 +14,7 @@ from typing import Any, Literal
 from lxml.etree import XPath
 
 from ..blocks import Lines
-from ..metadata import TITLE_SEPARATOR
+from ..metadata import STRAIGHT_QUOTES, TITLE_SEPARATOR
 
 Stage = Literal["dom", "text"]
 Scope = Literal["anywhere", "head", "tail"]
@@ -295,8 +295,9 @@ class TextState:
 
     def is_title(self, i: int) -> bool:
         """Whether block ``i`` repeats the article's title (compared as patterns see text), alone
-        or with the qualifier the title was cut from ("Field Satchel 18L | Waxed Cotton")."""
-        title, key = self.title_key, self.keys[i]
+        or with the qualifier the title was cut from ("Field Satchel 18L | Waxed Cotton"); quote
+        marks compare as typed straight (the title may keep the <title>'s, the line the <h1>'s)."""
+        title, key = self.title_key, self.keys[i].translate(STRAIGHT_QUOTES)
         if title is None or not key.startswith(title):
             return False
         return len(key) == len(title) or TITLE_SEPARATOR.match(key, len(title)) is not None
@@ -304,7 +305,7 @@ class TextState:
     @cached_property
     def title_key(self) -> str | None:
         """The article's title as patterns see it (see :func:`normalise`), or None."""
-        return normalise(self.title) if self.title else None
+        return normalise(self.title).translate(STRAIGHT_QUOTES) if self.title else None
 
     def changed(self, removed: Iterable[int] | None = None) -> None:
         """Tell the state that blocks were removed (the live blocks are cached); ``removed``:
