@@ -350,6 +350,13 @@ def _site_names(page: _Page, url: str | None) -> set[str]:
 
 # Curled quote marks as typed straight: a title and its copies compare without them.
 STRAIGHT_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+_CURLED = re.compile("[‘’“”]")
+
+
+def straight_quotes(text: str) -> str:
+    """``text`` with its curled quote marks typed straight (``str.translate`` looks each character
+    up in a dictionary: most texts have none to change, and a search finds that first)."""
+    return text.translate(STRAIGHT_QUOTES) if _CURLED.search(text) else text
 
 
 def _key(text: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from lxml.etree import XPath
 
 from ..blocks import Lines
-from ..metadata import STRAIGHT_QUOTES, TITLE_SEPARATOR
+from ..metadata import TITLE_SEPARATOR, straight_quotes
 
 Stage = Literal["dom", "text"]
 Scope = Literal["anywhere", "head", "tail"]
@@ -297,15 +297,23 @@ class TextState:
         """Whether block ``i`` repeats the article's title (compared as patterns see text), alone
         or with the qualifier the title was cut from ("Field Satchel 18L | Waxed Cotton"); quote
         marks compare as typed straight (the title may keep the <title>'s, the line the <h1>'s)."""
-        title, key = self.title_key, self.keys[i].translate(STRAIGHT_QUOTES)
-        if title is None or not key.startswith(title):
+        title, key = self.title_key, self.keys[i]
+        if title is None:
             return False
+        if not key.startswith(title):  # straightening quotes keeps lengths: only the start needs it
+            if not self._title_quoted or straight_quotes(key[: len(title)]) != title:
+                return False
         return len(key) == len(title) or TITLE_SEPARATOR.match(key, len(title)) is not None
+
+    @cached_property
+    def _title_quoted(self) -> bool:
+        """Whether the title holds a quote mark (only then may a line differ from it in those alone)."""
+        return "'" in self.title_key or '"' in self.title_key
 
     @cached_property
     def title_key(self) -> str | None:
         """The article's title as patterns see it (see :func:`normalise`), or None."""
-        return normalise(self.title).translate(STRAIGHT_QUOTES) if self.title else None
+        return straight_quotes(normalise(self.title)) if self.title else None
 
     def changed(self, removed: Iterable[int] | None = None) -> None:
         """Tell the state that blocks were removed (the live blocks are cached); ``removed``:
