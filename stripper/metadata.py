@@ -360,7 +360,7 @@ def straight_quotes(text: str) -> str:
 
 
 def _key(text: str) -> str:
-    return " ".join(text.translate(STRAIGHT_QUOTES).casefold().split())
+    return " ".join(straight_quotes(text).casefold().split())
 
 
 # ----------------------------------------------------------------------------- author
