@@ -287,11 +287,12 @@ def _quoted_as_typed(h1: str, title: str) -> str:
     those alone ("Beginner's Guide" in ``<title>``, "Beginner’s Guide" in the ``<h1>``): a page's
     templates curl the quotes of the text they show (WordPress's texturize), and the ``<title>`` keeps
     them as the author typed them."""
-    straight = " ".join(h1.translate(STRAIGHT_QUOTES).split())
-    if straight == " ".join(h1.split()):
+    shown = clean_line(h1)
+    straight = straight_quotes(shown)
+    if straight == shown:
         return h1
     for run in map(clean_line, _part_runs(title)):
-        if run.translate(STRAIGHT_QUOTES) == straight and run != " ".join(h1.split()):
+        if run != shown and straight_quotes(run) == straight:
             return run
     return h1
 
@@ -349,14 +350,14 @@ def _site_names(page: _Page, url: str | None) -> set[str]:
 
 
 # Curled quote marks as typed straight: a title and its copies compare without them.
-STRAIGHT_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+_STRAIGHT_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 _CURLED = re.compile("[‘’“”]")
 
 
 def straight_quotes(text: str) -> str:
     """``text`` with its curled quote marks typed straight (``str.translate`` looks each character
     up in a dictionary: most texts have none to change, and a search finds that first)."""
-    return text.translate(STRAIGHT_QUOTES) if _CURLED.search(text) else text
+    return text.translate(_STRAIGHT_QUOTES) if _CURLED.search(text) else text
 
 
 def _key(text: str) -> str:
