@@ -99,8 +99,11 @@ captions of social embeds ("A post shared by …"), the lines of price-compariso
 and quote widgets ("Price comparison from …", "Get a quote from …"), price
 buttons ("$139 at Peakline $145 at Trailhouse"), the controls of listings and
 galleries ("Sort: Best Match", "Filters", "Picture 1 of 4"), the screen-reader
-helpers of product pages, and the names of icons that stand in for buttons
-("Arrow-Thin-Down").
+helpers of product pages, the names of icons that stand in for buttons
+("Arrow-Thin-Down"), the labels of a site's header buttons ("Open menu", "Get
+the app"), the screen-reader notes of links ("Opens in a new window"), and the
+buttons of deal and directory widgets ("Get Deal", "Get Quote (866) 377-8209",
+"Now $119 on Amazon Check Price").
 
 Why: product boxes, cards and embeds leave their buttons behind as one-line
 paragraphs between the real ones.""",
