@@ -208,10 +208,15 @@ _ARTICLE_H1_SHARE = 1 / 4
 _WORDS = re.compile(r"\w+")
 
 
+def _word_set(text: str) -> set[str]:
+    """The distinct words of ``text``, case aside."""
+    return set(_WORDS.findall(text.casefold()))
+
+
 def _word_share(text: str, other: str) -> float:
     """The share of ``text``'s distinct words (case aside) that ``other`` holds too."""
-    words = set(_WORDS.findall(text.casefold()))
-    return len(words & set(_WORDS.findall(other.casefold()))) / len(words) if words else 0.0
+    words = _word_set(text)
+    return len(words & _word_set(other)) / len(words) if words else 0.0
 
 
 def _slug_prefers(h1: str, kept: str, url: str | None) -> bool:
@@ -224,7 +229,7 @@ def _slug_prefers(h1: str, kept: str, url: str | None) -> bool:
     slug = set(_SLUG_WORDS.findall(_FILE_EXTENSION.sub("", segment).casefold()))
     if not slug:
         return False
-    return len(slug & set(_WORDS.findall(h1.casefold()))) > len(slug & set(_WORDS.findall(kept.casefold())))
+    return len(slug & _word_set(h1)) > len(slug & _word_set(kept))
 
 
 _SLUG_WORDS = re.compile(r"[^\W_]+")
