@@ -39,8 +39,10 @@ already in the article's ``title`` field.""",
 )
 
 _MONTH = rf"(?:{MONTH_WORDS})\.?"
+# The words that label a date in a byline ("Posted on", "Last updated").
+_DATE_LABEL = r"(?:published|posted|updated|last updated|modified)"
 _DATE_LINE = re.compile(
-    rf"(?:(?:published|posted|updated|last updated|modified)(?: on)?:? )?"
+    rf"(?:{_DATE_LABEL}(?: on)?:? )?"
     rf"(?:{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}}|\d{{4}}-\d\d-\d\d)"
     r"(?:,? (?:at )?\d{1,2}:\d\d(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?)?",
     re.IGNORECASE,
@@ -48,7 +50,7 @@ _DATE_LINE = re.compile(
 _BY = re.compile(r"^(?:(?:written|posted|published) )?by:? ", re.IGNORECASE)
 # The labels of a byline's parts, printed as lines of their own ("Posted on" / "Nov 21, 2018"),
 # and a reading time ("4 minutes", "5 min read").
-_BYLINE_LABEL = re.compile(r"(?:(?:posted|published|updated|last updated|modified)(?: on| at)?|reading time|read time)"
+_BYLINE_LABEL = re.compile(rf"(?:{_DATE_LABEL}(?: on| at)?|reading time|read time)"
                            r"\s*:?|\d{1,3} ?(?:min|mins|minutes)(?: read)?", re.IGNORECASE)
 
 
