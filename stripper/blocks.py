@@ -18,10 +18,9 @@ from operator import not_
 from .decode import NOT_XML, xml_safe
 from .errors import StripperError
 from .extractors.density import block_texts
+from .mojibake import may_hold_mojibake, mend_mojibake, mend_mojibake_lines
 from .parse import parse_html
 
-# C1 control characters: in scraped text, the trace of UTF-8 read as Latin-1 upstream.
-_C1_CONTROL = re.compile("[\x80-\x9f]")
 # A line of HTML source in scraped text (the article's markup in a "Republish this story"
 # box, say): it starts with a tag, closes paragraph-level elements, and is mostly text.
 _CLOSED_BLOCK = re.compile(r"</(?:p|h[1-6]|li|div|blockquote|section|article)\s*>", re.IGNORECASE)
@@ -77,7 +76,7 @@ def clean_line(line: str) -> str:
 
 def lines_from_extractor(lines: Iterable[str]) -> Lines:
     """Each non-empty line is a block and a paragraph of its own (extractor output)."""
-    texts = [text for text in map(clean_line, lines) if text]
+    texts = [text for text in map(clean_line, mend_mojibake_lines(list(lines))) if text]
     return Lines(texts, list(range(len(texts))))
 
 
@@ -89,8 +88,8 @@ def split_text(text: str) -> tuple[str | None, Lines]:
     a blank line is the title.
     ``text`` may hold characters XML refuses (see :func:`~stripper.decode.decode`):
     such texts are rare, and cleaned as decode cleans them once a line shows one.
-    A line holding C1 control characters is UTF-8 that was read as Latin-1 before
-    it was saved ("itâ\x80\x99s"), and is read again as UTF-8 when it decodes.
+    Mojibake, UTF-8 that was read as Windows-1252 or Latin-1 before the text was saved
+    ("Itâ€™s", "itâ\x80\x99s"), is read again (see :mod:`stripper.mojibake`).
     A line of HTML source (see ``_CLOSED_BLOCK``) is read as HTML: each of its blocks
     becomes a paragraph.
     """
@@ -106,8 +105,10 @@ def split_text(text: str) -> tuple[str | None, Lines]:
             line = lines[i]
             if NOT_XML.search(line):
                 return split_text(xml_safe(source))
-            lines[i] = clean_line(mend_latin1(line))
+            lines[i] = clean_line(mend_mojibake(line))
     lines = list(map(clean_line, lines)) if "  " in text else list(map(str.strip, lines, repeat(" ")))
+    if may_hold_mojibake(text):
+        lines = list(map(clean_line, mend_mojibake_lines(lines)))
     if "<" in text and "</" in text:  # a one-character search is the quick one (memchr)
         lines = _markup_read(lines)
     # A paragraph's number: the blank lines before it.
@@ -153,18 +154,6 @@ def _markup_text(line: str) -> list[str] | None:
     except StripperError:
         return None
     return [text for text in texts if text]
-
-
-def mend_latin1(text: str) -> str:
-    """``text`` read again as UTF-8 when it holds C1 control characters: the trace of UTF-8
-    that was read as Latin-1 before it reached us ("devicesâ\x80\x99"); ``text`` itself
-    otherwise, and when it does not decode so."""
-    if not _C1_CONTROL.search(text):
-        return text
-    try:
-        return text.encode("latin-1").decode("utf-8")
-    except UnicodeError:
-        return text
 
 
 def _is_title(line: str) -> bool:

@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from .blocks import clean_line, mend_latin1
+from .blocks import clean_line
+from .mojibake import mend_mojibake
 from .parse import page_body
 
 
@@ -168,7 +169,7 @@ def _title(page: _Page, tree, url: str | None) -> str | None:
     the result is dropped (see ``_without_qualifier``).
     """
     headline = _headline(page, tree, url)
-    return _without_qualifier(mend_latin1(headline)) if headline else None
+    return _without_qualifier(mend_mojibake(headline)) if headline else None
 
 
 def _headline(page: _Page, tree, url: str | None) -> str | None:

@@ -41,7 +41,7 @@ _WARM_UP_PAGE = (
     "<html lang='en'><head><title>Warm-up page</title><meta name='author' content='A. Writer'>"
     "<meta property='article:published_time' content='2024-05-06'></head><body><article>"
     "<h1>Warm-up page</h1><p>Published on 6 May 2024 by A. Writer.</p>"
-    "<p>This paragraph exists so that every stage of the pipeline runs once.</p>"
+    "<p>This paragraph exists so that every stage of the pipeline runs once (itâ€™s mended too).</p>"
     "<p>Share this:</p></article></body></html>"
 )
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
