@@ -10,7 +10,8 @@ Measures (every figure in the same run, on the same inputs):
 1. HTML, one process. stripper (``Stripper().extract(page_bytes, url=url)``),
    trafilatura default (``trafilatura.extract(page_bytes)``) and trafilatura
    ``fast=True``, each in a fresh subprocess (bench/speed_worker.py) over the
-   same page list, gunzipped in memory beforehand; a warm-up on a few pages,
+   same page list, gunzipped in memory beforehand; a warm-up on a few pages
+   (and ``Stripper.warm_up()``, which makes stripper's lazy imports),
    then ``time.perf_counter()`` and ``resource.getrusage()`` around the loop.
    Rounds are interleaved (A B C A B C ...); the median round is reported, and
    ratios are the median of the per-round ratios.
@@ -261,7 +262,8 @@ def html_speed(rep: Report, cfg: dict, tmp: Path) -> None:
         f"## 1. HTML, one process ({source}, {size / MB:.1f} MB)",
         "",
         f"Median of {cfg['rounds']} interleaved rounds, each tool in a fresh process, "
-        f"after a warm-up on {cfg['warmup']} pages. Wall: `time.perf_counter()`; "
+        f"after a warm-up on {cfg['warmup']} pages (and `Stripper.warm_up()`, stripper's lazy imports). "
+        "Wall: `time.perf_counter()`; "
         "CPU: user + system from `resource.getrusage()`. "
         f"Load average before / after: {load0} / {loadavg()}.",
         "",
