@@ -143,3 +143,20 @@ def test_a_long_line_repeated_later_is_kept_once():
     page = Stripper(input_type="text", select=["STR806"]).process(text)
     assert [(b.text, b.removed_by) for b in page.blocks if b.text in (PROSE[0], "Pros")] == [
         (PROSE[0], None), ("Pros", None), ("Pros", None), (PROSE[0], "STR806")]
+
+
+def test_a_line_back_three_times_stays_in_text_and_goes_on_a_page():
+    credit = "This webcam image is provided courtesy of the park's conservancy and refreshes each minute."
+    views = ["This view from the valley floor shows the snow line on the granite face of Half Dome.",
+             "This view from the tunnel shows the whole valley and the weather coming in from the west.",
+             "This view from the rim looks down four thousand feet to the village and the river."]
+    names = ["Half Dome", "El Capitan", "Glacier Point"]
+    cards = [f"{name}\n{view}\n{credit}" for name, view in zip(names, views, strict=True)]
+    text = "Webcams\n\n" + "\n\n".join(cards)
+    page = Stripper(input_type="text", select=["STR806"]).process(text)
+    assert [b.removed_by for b in page.blocks if b.text == credit] == [None, None, None]
+    # On a page the same line under every post is a forum signature: later copies go.
+    posts = "".join(f"<div class='post'><p>{view}</p><p>{credit}</p></div>" for view in views)
+    html = f"<html><body><main><h1>Thread</h1>{posts}</main></body></html>"
+    page = Stripper(select=["STR806"]).process(html)
+    assert [b.removed_by for b in page.blocks if b.text == credit] == [None, "STR806", "STR806"]

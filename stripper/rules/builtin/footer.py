@@ -1,6 +1,7 @@
 """Tag, category and breadcrumb lines; copyright footers (STR8xx)."""
 
 import re
+from collections import Counter
 from itertools import compress, repeat
 from operator import itemgetter, le, not_
 
@@ -138,41 +139,84 @@ pages, listings and tables.""",
 )
 
 _REPEAT_MIN_CHARS = 60
+# A run of this many lines repeated in the same order is a section printed twice.
+_REPEAT_MIN_RUN = 4
 
 
 def repeated(state, indices):
-    """Long lines that already appeared earlier on the page, word for word."""
+    """Long lines that already appeared earlier on the page, word for word. In scraped text: a
+    line that appears twice, or a line of a run of _REPEAT_MIN_RUN lines repeated in order."""
     keys, texts = state.keys, state.texts
     long = list(compress(range(len(texts)), map(le, repeat(_REPEAT_MIN_CHARS), map(len, texts))))
-    if len(set(map(keys.__getitem__, long))) == len(long):  # the usual page: nothing repeats
+    long_keys = list(map(keys.__getitem__, long))
+    if len(set(long_keys)) == len(long):  # the usual page: nothing repeats
         return []
+    counts = Counter(long_keys) if state.kind == "text" else None
     wanted = set(indices)
-    seen: set[str] = set()
+    first: dict[str, int] = {}
     found = []
-    for i in long:
-        if keys[i] in seen and i in wanted:
+    for i, key in zip(long, long_keys, strict=True):
+        j = first.setdefault(key, i)
+        if j != i and i in wanted and (counts is None or counts[key] <= 2
+                                       or _run(keys, j, i) >= _REPEAT_MIN_RUN):
             found.append(i)
-        seen.add(keys[i])
     return found
+
+
+def _run(keys: list[str], first: int, copy: int) -> int:
+    """How many lines, ``copy`` among them, repeat in order the lines around ``first``."""
+    run = 1
+    a, b = copy - 1, first - 1
+    while b >= 0 and a != first and keys[a] == keys[b]:
+        run, a, b = run + 1, a - 1, b - 1
+    a, b = copy + 1, first + 1
+    while a < len(keys) and b != copy and keys[a] == keys[b]:
+        run, a, b = run + 1, a + 1, b + 1
+    return run
 
 
 REPEATED_LINES = Rule(
     "STR806",
     "repeated-lines",
     "text",
-    "Long lines (60 characters or more) repeated word for word further down the page.",
+    "Long lines (60 characters or more) repeated word for word: seen twice, or in a repeated run of lines.",
     repeated,
-    doc="""What it does: removes the second and later copies of a line of 60
-characters or more that already appeared earlier on the page.
+    doc="""What it does: removes every later copy of a line of 60 characters or more
+that already appeared earlier on the page. In scraped text, a line that
+comes back three times or more stays, unless it belongs to a run of four
+lines or more repeated in the same order.
 
 Why: responsive templates print the same paragraph twice (one copy for
-phones, one for desktops, one of them hidden by CSS), and teaser boxes repeat
-the article's standfirst; a reader sees each sentence once. Short lines
-(headings such as "Pros", "Ingredients") are left alone: they repeat
-legitimately.""",
+phones, one for desktops, one of them hidden by CSS), or a whole section
+twice; teaser boxes repeat the article's standfirst. A reader sees each
+sentence once. Scraped text holds the article alone, and there a line that
+comes back three times or more on its own is part of the article's
+structure (the same credit under every webcam on a page of webcams, the
+same warm-up on every day of a training plan). On a page, such lines are
+more often a forum's quoted posts and signatures, or a disclaimer under
+every product, and go. Short lines (headings such as "Pros",
+"Ingredients") are left alone.""",
     removes=("The council approved the harbour budget on Tuesday, after a two-hour debate.\n\n"
-             "The council approved the harbour budget on Tuesday, after a two-hour debate.",),
-    keeps=("Pros\n\nPros",),
+             "The council approved the harbour budget on Tuesday, after a two-hour debate.",
+             "Ferries run every twenty minutes from the north quay until midnight.\n"
+             "Tickets are sold at the kiosk and on the harbour company's app.\n"
+             "Bikes travel free on every crossing outside the morning rush hour.\n"
+             "The last ferry back leaves the island at a quarter past eleven.\n\n"
+             "Ferries run every twenty minutes from the north quay until midnight.\n"
+             "Tickets are sold at the kiosk and on the harbour company's app.\n"
+             "Bikes travel free on every crossing outside the morning rush hour.\n"
+             "The last ferry back leaves the island at a quarter past eleven.\n\n"
+             "Ferries run every twenty minutes from the north quay until midnight.\n"
+             "Tickets are sold at the kiosk and on the harbour company's app.\n"
+             "Bikes travel free on every crossing outside the morning rush hour.\n"
+             "The last ferry back leaves the island at a quarter past eleven."),
+    keeps=("Pros\n\nPros",
+           "Half Dome\nThis view from the valley floor shows the snow line on the granite face.\n"
+           "This webcam image is provided courtesy of the park's conservancy and refreshes each minute.\n\n"
+           "El Capitan\nThis view from the tunnel shows the whole valley and the weather coming in.\n"
+           "This webcam image is provided courtesy of the park's conservancy and refreshes each minute.\n\n"
+           "Glacier Point\nThis view from the rim looks down four thousand feet to the village.\n"
+           "This webcam image is provided courtesy of the park's conservancy and refreshes each minute."),
 )
 
 RULES = [TAG_LINES, BREADCRUMBS, COPYRIGHT_FOOTERS, IMAGE_CREDITS, NO_LETTER_LINES, REPEATED_LINES]
