@@ -107,8 +107,9 @@ def split_text(text: str) -> tuple[str | None, Lines]:
                 return split_text(xml_safe(source))
             lines[i] = clean_line(mend_mojibake(line))
     lines = list(map(clean_line, lines)) if "  " in text else list(map(str.strip, lines, repeat(" ")))
-    if may_hold_mojibake(text):
-        lines = list(map(clean_line, mend_mojibake_lines(lines)))
+    if may_hold_mojibake(text):  # a mended line may hold a no-break space: cleaned again
+        lines = [line if line is old else clean_line(line)
+                 for line, old in zip(mend_mojibake_lines(lines), lines, strict=True)]
     if "<" in text and "</" in text:  # a one-character search is the quick one (memchr)
         lines = _markup_read(lines)
     # A paragraph's number: the blank lines before it.
