@@ -34,9 +34,10 @@ class PageMeta:
 def page_metadata(tree, url: str | None = None) -> PageMeta:
     """Title, author, date (YYYY-MM-DD), language and URL of a parsed page."""
     page = _Page(tree)
+    author = _author(page, tree)
     return PageMeta(
         title=_title(page, tree, url),
-        author=_author(page, tree),
+        author=author and mend_mojibake(author),
         date=_date(page, tree, url),
         language=_language(tree, page),
         url=url or _canonical(tree),

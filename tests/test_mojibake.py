@@ -76,3 +76,11 @@ def test_html_body_and_title_served_double_encoded_are_mended():
     article = Stripper().extract(page)
     assert article.title == "Café guide"
     assert "It’s the city’s word for a short, strong coffee — about €0.90" in article.text
+
+
+def test_an_author_from_a_double_encoded_byline_is_mended():
+    byline = as_windows_1252("By Inês Carvalho")
+    page = (f"<html><head><title>Café guide</title></head><body><article><h1>Café guide</h1>"
+            f"<p class='byline'>{byline}</p><p>{'A paragraph about coffee and the city. ' * 4}</p>"
+            f"</article></body></html>")
+    assert Stripper().extract(page).author == "Inês Carvalho"
