@@ -69,9 +69,19 @@ class Lines:
         return "".join(out)
 
 
+# Characters that show nothing and hold words together: soft hyphens, word joiners and
+# byte-order marks inside the text. Zero-width spaces (which part words) and joiners (emoji
+# sequences and Indic scripts need them) stay inside a line, and go at its ends.
+_INVISIBLE = dict.fromkeys(map(ord, "\xad\u2060\ufeff"))
+_ZERO_WIDTH_AND_SPACE = "\u200b\u200c\u200d "
+
+
 def clean_line(line: str) -> str:
-    """Collapse runs of whitespace (including non-breaking spaces) and trim."""
-    return " ".join(line.split())
+    """Collapse runs of whitespace (including non-breaking spaces), drop the characters that
+    show nothing (see ``_INVISIBLE``), and trim."""
+    if line.isprintable():  # the usual line: none of them, no whitespace but spaces
+        return " ".join(line.split())
+    return " ".join(line.translate(_INVISIBLE).split()).strip(_ZERO_WIDTH_AND_SPACE)
 
 
 def lines_from_extractor(lines: Iterable[str]) -> Lines:

@@ -240,3 +240,20 @@ def test_a_line_of_html_source_is_read_as_html():
 def test_code_and_prose_about_tags_stay_as_they_are(line):
     title, lines = split_text("Notes\n\n" + line + "\n\nThe end of the notes, as a sentence.")
     assert lines.texts[0] == line
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Home Repair Assis\xadtance Pro\xadgram", "Home Repair Assistance Program"),
+    ("word\u2060joiner and \ufeffmark", "wordjoiner and mark"),
+    ("\u200bhow to maximize\u200b\u200bthe", "how to maximize\u200b\u200bthe"),  # a zero-width space parts words
+    ("\u200d Source: city records", "Source: city records"),
+    ("Family: \U0001f468\u200d\U0001f469\u200d\U0001f467 at home",) * 2,  # joiners inside stay
+    ("\u200b", ""),
+])
+def test_clean_line_drops_what_shows_nothing(raw, expected):
+    assert clean_line(raw) == expected
+
+
+def test_a_line_of_invisible_characters_is_no_block():
+    title, lines = split_text("Title\n\nFirst paragraph.\n\u200b\n\u200d\nSecond paragraph.")
+    assert lines.texts == ["First paragraph.", "Second paragraph."]
