@@ -47,7 +47,9 @@ ENTITIES = ["&amp;", "&lt;", "&gt;", "&nbsp;", "&quot;", "&#39;", "&#x41;", "&#0
             "&#99999999999;", "&bogus;", "&", "&#", "&#x;", "&copy", "&NotEqualTilde;"]
 WORDS = [*PROSE[0].split(), "Share", "this:", "Leave", "a", "Reply", "Full", "coverage:", "Advertisement",
          "Cookies", "Related", "Posts", "Subscribe", "Ü", "日本語", "→", "\u200b", "\ufeff", "\x00", "\x0b",
-         "\r", "\t", "\n\n", "<", ">", "<!--", "-->", "<![CDATA[", "]]>", "<?xml", "?>", "</", "/>"]
+         "\r", "\t", "\n\n", "<", ">", "<!--", "-->", "<![CDATA[", "]]>", "<?xml", "?>", "</", "/>",
+         # mojibake and what only looks like it, soft hyphens and joiners
+         "Itâ€™s", "cafÃ©", "Â ", "â\x80\x9d", "ðŸ‘", "château", "\x92", "\x85", "â€", "Ã", "\xad", "\u200d"]
 
 text_run = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(ENTITIES), st.text(max_size=12)),
                     max_size=12).map(" ".join)
