@@ -69,7 +69,7 @@ PRINT_SAVE_BUTTONS = pattern_rule(
     "Button labels: 'Print', 'Email this article', 'Jump to Recipe', 'Save', 'Listen'.",
     doc="""What it does: removes the labels of page tools: print, email, save, listen,
 font size, and recipe-card buttons and prompts ("Jump to Recipe", "Pin Recipe", "Rate this
-recipe", "Tried this recipe? Pin it for later!").
+recipe", "Tried this recipe? Pin it for later!", "Did you make one of my recipes?").
 
 Why: tool bars sit at the top and bottom of articles and recipes.""",
     blocks=literal(
@@ -79,12 +79,16 @@ Why: tool bars sit at the top and bottom of articles and recipes.""",
         "listen", "listen to this article", "listen to article", "font size", "text size",
         "gift this article", "gift article", "copy link", "drucken", "imprimer", "imprimir",
         "artikel anhören", "écouter cet article", "escuchar", "zoom", "bookmark",
+        "pin this for later", "pin it for later",
     )
     + [r"listen to this article\W+\d+\s*min(?:utes?)?", r"\d+\s*min(?:ute)?s?\.?\s+(?:read|listen)",
        r"(?:tried|made) this recipe\W.{0,160}",
+       r"(?:did|have) you (?:make|made|try|tried) (?:this|one of (?:my|our|these)) recipes?\W.{0,200}",
        r"reading time:? \d{1,3} min(?:ute)?s?\.?"],
     removes=("Print", "Jump to Recipe", "Listen to this article", "5 min read", "Drucken",
-             "Tried this Recipe? Pin it for Later! Mention @examplekitchen or tag #examplekitchen!"),
+             "Tried this Recipe? Pin it for Later! Mention @examplekitchen or tag #examplekitchen!",
+             "Pin this for later!",
+             "Did you make one of my recipes? Please take a moment to leave a star rating below."),
     keeps=("Print editions will stop next year, the publisher announced on Friday.",),
 )
 
@@ -98,7 +102,7 @@ teaser link: shop and booking buttons, "Check price at …", "Read full review",
 captions of social embeds ("A post shared by …"), the lines of price-comparison
 and quote widgets ("Price comparison from …", "Get a quote from …"), price
 buttons ("$139 at Peakline $145 at Trailhouse"), the controls of listings and
-galleries ("Sort: Best Match", "Filters", "Picture 1 of 4"), the screen-reader
+galleries ("Sort: Best Match", "Filters", "Picture 1 of 4", "Page 1 of 8"), the screen-reader
 helpers of product pages, the names of icons that stand in for buttons
 ("Arrow-Thin-Down"), the labels of a site's header buttons ("Open menu", "Get
 the app"), the screen-reader notes of links ("Opens in a new window"), and the
@@ -141,7 +145,7 @@ paragraphs between the real ones.""",
         "see more reviews", "check price here", "check current price", "today's best deal",
         "today's best deals", "today’s best deal", "today’s best deals", "scroll for more", "apply now",
         "terms apply", "terms apply / rates & fees", "get in touch with one of our experts",
-        "collapsed expand all", "check prices visit website",
+        "collapsed expand all", "check prices visit website", "take the next step", "jump to section",
     )
     + [r"(?:check|see|view|compare) (?:the )?(?:price|prices|deal|deals|availability)"
        r"(?: (?:at|on) [\w .&'-]{1,40})?(?: [$£€][\d,.]{1,12}(?: list)?)?(?: \(?on sale\)?)?",
@@ -159,7 +163,7 @@ paragraphs between the real ones.""",
        r"(?:icon-)?(?:arrow|chevron|caret)(?:-[a-z]{1,12}){1,3}",
        r"sort(?: by)?: .{1,30}",
        r"loaded \d{1,7} results",
-       r"(?:picture|image|photo|slide) \d{1,4} (?:of|/) \d{1,4}",
+       r"(?:picture|image|photo|slide|page) \d{1,4} (?:of|/) \d{1,4}",
        r"now \d{1,3}% off",
        # screen-reader helpers of product pages, and price labels of product cards
        r"(?:brief|full) content visible\W{1,3}double tap to read (?:full|brief) content",
