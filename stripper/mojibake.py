@@ -41,10 +41,8 @@ def mend_mojibake(text: str) -> str:
 
 
 def mend_mojibake_lines(lines: list[str]) -> list[str]:
-    """``lines`` with their mojibake read again as UTF-8 (see :func:`mend_mojibake`).
-
-    The lines that may hold some are mended together: ftfy reads a lone "Â " (a no-break space
-    whose second byte became a space) as mojibake only when the text around it shows more."""
+    """``lines`` with their mojibake read again as UTF-8 (see :func:`mend_mojibake`): the lines
+    that may hold some, joined, in one pass."""
     found = [i for i, line in enumerate(lines) if may_hold_mojibake(line)]
     if not found:
         return lines

@@ -48,7 +48,7 @@ def test_real_text_is_left_alone(text):
     assert mend_mojibake_lines([text, text]) == [text, text]
 
 
-def test_no_break_space_made_a_space_is_mended_with_the_text_around_it():
+def test_no_break_space_made_a_space_is_mended():
     # A scraper that turns no-break spaces into spaces leaves "Â " where "\xa0" was.
     lines = [as_windows_1252(line).replace("\xc2\xa0", "\xc2 ") for line in
              ["Entry level:\xa0$55,000", "It’s a “starting” salary"]]
