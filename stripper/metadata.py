@@ -293,13 +293,12 @@ def _quoted_as_typed(h1: str, title: str) -> str:
     """The ``<h1>`` with the quote marks of the ``<title>`` run that it repeats, when the two differ in
     those alone ("Beginner's Guide" in ``<title>``, "Beginner’s Guide" in the ``<h1>``): a page's
     templates curl the quotes of the text they show (WordPress's texturize), and the ``<title>`` keeps
-    them as the author typed them."""
-    shown = clean_line(h1)
-    straight = straight_quotes(shown)
-    if straight == shown:
+    them as the author typed them. ``h1`` is clean already (see ``_h1s``)."""
+    straight = straight_quotes(h1)
+    if straight == h1:
         return h1
     for run in map(clean_line, _part_runs(title)):
-        if run != shown and straight_quotes(run) == straight:
+        if run != h1 and straight_quotes(run) == straight:
             return run
     return h1
 

@@ -149,7 +149,6 @@ def test_a_title_that_reads_as_a_sentence_still_opens_the_head():
     assert art.text.startswith(PROSE[0])
 
 
-
 def test_a_title_that_is_the_page_only_paragraph_stays_in_the_body():
     # a link shared on a forum: the post is its title alone, under the site's menus
     title = ("Council to ferry operators: publish your timetables a month ahead, or lose the harbour "
@@ -173,6 +172,7 @@ def test_the_title_line_is_found_whatever_its_quote_marks():
     art = extract(page)
     assert art.title == "A Beginner's Guide to Winter Cycling"
     assert [r.rule for r in art.removed] == ["STR050"] and art.text.startswith(PROSE[0])
+
 
 # -- TOML rule files ----------------------------------------------------------------
 README_TOML = (ROOT / "README.md").read_text(encoding="utf-8").split("```toml\n")[1].split("```")[0]
