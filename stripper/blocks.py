@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, repeat
-from operator import not_
+from itertools import accumulate, compress, filterfalse, repeat
+from operator import contains, not_
 
 from .decode import NOT_XML, xml_safe
 from .errors import StripperError
@@ -109,13 +109,11 @@ def split_text(text: str) -> tuple[str | None, Lines]:
     lines = text.split("\n")
     # Most lines are clean already: printable (so the only whitespace in them is the space),
     # with no double space and no space at either end. Each step is a C loop over the lines.
-    printable = list(map(str.isprintable, lines))
-    if not all(printable):
-        for i in compress(range(len(lines)), map(not_, printable)):
-            line = lines[i]
-            if NOT_XML.search(line):
-                return split_text(xml_safe(source))
-            lines[i] = clean_line(mend_mojibake(line))
+    for i in _unprintable_lines(text, lines):
+        line = lines[i]
+        if NOT_XML.search(line):
+            return split_text(xml_safe(source))
+        lines[i] = clean_line(mend_mojibake(line))
     lines = list(map(clean_line, lines)) if "  " in text else list(map(str.strip, lines, repeat(" ")))
     if may_hold_mojibake(text):  # a mended line may hold a no-break space: cleaned again
         lines = [line if line is old else clean_line(line)
@@ -135,6 +133,36 @@ def split_text(text: str) -> tuple[str | None, Lines]:
     if paras and paras[0] == paras[-1]:  # no blank line: a paragraph per line
         paras = list(range(len(lines)))
     return title, Lines(lines, paras)
+
+
+# What a text's printable characters are mostly made of: printable ASCII (and its newlines).
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\n"
+# Texts with more kinds of unprintable characters than this are searched line by line.
+_UNPRINTABLE_KINDS = 4
+
+
+def _unprintable_lines(text: str, lines: list[str]) -> list[int]:
+    """The indices of the ``lines`` of ``text`` (split at newlines) that are not printable
+    (``str.isprintable``), in order.
+
+    The usual text has none. Its UTF-8 bytes without printable ASCII hold what is left to test
+    (curly quotes, dashes, letters outside ASCII), so one encoding and one deletion, each a C
+    loop of a few instructions a character, stand in for ``isprintable`` on every line (about
+    24). The lines holding one of the few unprintable characters found are then found by
+    substring search."""
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _PRINTABLE_ASCII)
+    if not rest:
+        return []
+    others = rest.decode("utf-8", "surrogatepass")
+    if others.isprintable():
+        return []
+    kinds = set(filterfalse(str.isprintable, others))
+    if len(kinds) > _UNPRINTABLE_KINDS:
+        return list(compress(range(len(lines)), map(not_, map(str.isprintable, lines))))
+    found: set[int] = set()
+    for char in kinds:
+        found.update(compress(range(len(lines)), map(contains, lines, repeat(char))))
+    return sorted(found)
 
 
 def _markup_read(lines: list[str]) -> list[str]:

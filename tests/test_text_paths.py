@@ -3,8 +3,10 @@
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from stripper.blocks import Lines, clean_line, split_text
+from stripper.blocks import Lines, _unprintable_lines, clean_line, split_text
 from stripper.decode import decode, xml_safe
 from stripper.errors import StripperError
 from stripper.mojibake import mend_mojibake
@@ -52,6 +54,19 @@ def test_split_text_matches_its_definition_on_odd_whitespace():
         text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 25)))
         title, lines = split_text(text)
         assert (title, numbered(lines)) == reference_split(text), repr(text)
+
+
+# Any character, surrogates and controls included, with newlines and a few usual unprintable
+# ones more often than chance would give them.
+_ANY_CHAR = st.one_of(st.characters(blacklist_categories=()), st.sampled_from("\n\t\xa0\u200b\x85 aé’"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_ANY_CHAR, max_size=40).map("".join))
+def test_unprintable_lines_are_those_isprintable_refuses(text):
+    lines = text.split("\n")
+    expected = [i for i, line in enumerate(lines) if not line.isprintable()]
+    assert _unprintable_lines(text, lines) == expected
 
 
 @pytest.mark.parametrize("raw, expected", [
