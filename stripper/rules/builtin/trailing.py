@@ -133,19 +133,20 @@ def trailing_junk(state: TextState, indices: Sequence[int]) -> list[int]:
 
     ``indices`` are the live blocks after the last substantial paragraph. The
     region starts after the last block that reads as prose (a short closing
-    sentence stays) and is left alone when the line before it introduces a
-    list (ends with a colon) or when it holds table rows.
+    sentence stays), or after the last table row, and is left alone when the
+    line before it introduces a list (ends with a colon).
     """
     texts = state.texts
     if not any(state.is_substantial(i) for i in range(len(texts))):
         return []  # no paragraph at all: nothing to call trailing
     region: list[int] = []
     region_words = 0
-    for i in reversed(indices):
-        text = texts[i]
-        if " | " in text or is_prose(text) or (words := word_count(text)) > _MAX_JUNK_WORDS:
+    for k in range(len(indices) - 1, -1, -1):
+        text = texts[indices[k]]
+        if (" | " in text and _table_row(state, indices, k)) or is_prose(text) \
+                or (words := word_count(text)) > _MAX_JUNK_WORDS:
             break
-        region.append(i)
+        region.append(indices[k])
         region_words += words
     if not region:
         return []
@@ -159,6 +160,16 @@ def trailing_junk(state: TextState, indices: Sequence[int]) -> list[int]:
     return region
 
 
+def _table_row(state: TextState, indices: Sequence[int], k: int) -> bool:
+    """Whether the block at ``indices[k]``, which holds " | ", is a row of a table. On a page it
+    is: the extractor writes a table row's cells so. In scraped text, a block next to it must
+    hold " | " too: a lone line of links parted by bars ("Privacy Policy | Terms") is none."""
+    if state.kind != "text":
+        return True
+    texts = state.texts
+    return any(" | " in texts[indices[j]] for j in (k - 1, k + 1) if 0 <= j < len(indices))
+
+
 TRAILING_JUNK = Rule(
     "STR900",
     "trailing-junk",
@@ -170,7 +181,9 @@ TRAILING_JUNK = Rule(
 the run of short lines that are not prose (no sentence ending, or too few
 words to be a sentence): headline lists, button labels, author names, footer
 links. A short closing paragraph that reads as prose ("The hearing resumes on
-Monday.") stays, and so does a list introduced by a line ending in a colon,
+Monday.") stays, and so do the rows of a table (lines of cells parted by
+" | ", two or more in a row in scraped text: a lone "Privacy Policy | Terms"
+is a line of footer links), a list introduced by a line ending in a colon,
 and a run holding more words than everything before it (then the list is
 the content: a listing page, an index).
 
@@ -178,8 +191,10 @@ Why: whatever a page has after its article (widgets, navigation, footers) is
 made of such lines, in any language and any wording, so no phrase list can
 catch it all.""",
     removes=("Top stories\nMarkets rally on rate hopes\nCity council approves budget",
-             "John Smith\nSenior Reporter\nView all posts"),
-    keeps=("The hearing resumes on Monday.", "東京都は来年から新しい交通計画を始めると発表しました。"),
+             "John Smith\nSenior Reporter\nView all posts",
+             "Opening hours\nAbout us | Privacy Policy | Terms\nSite by Example Studio"),
+    keeps=("The hearing resumes on Monday.", "東京都は来年から新しい交通計画を始めると発表しました。",
+           "Route | Stops | First bus\nR1 | 12 | 6:05\nR2 | 9 | 6:20"),
 )
 
 RULES = [AFTER_ARTICLE_END, TRAILING_JUNK]
