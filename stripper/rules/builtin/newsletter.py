@@ -40,6 +40,9 @@ by extractors because they contain sentences.""",
         r"subscribe for free to receive new posts and support (?:my|our) work",
         r"(?:already a subscriber|already have an account)\W+(?:log|sign) ?in.{0,40}",
         r"subscribe (?:to|for) .{1,60}",
+        # a pitch as a sentence: "Sign up to hear about volunteer days and what we find."
+        r"(?:sign up|subscribe)(?: now| today| below| here)? to (?:hear|get|receive|learn|stay|be the first"
+        r"|find out|keep up|join)\b.{0,150}",
         r"join (?:our|my|the) (?:[\w'’&-]+ ){0,2}?(?:newsletter|mailing list|email list)(?:\W.{0,100})?",
         # a pitch in a phrase: "Receive agency growth tips, delivered to your inbox"
         r".{0,60}\b(?:delivered|sent) (?:straight |directly )?to your inbox\b.{0,40}",
@@ -58,8 +61,10 @@ by extractors because they contain sentences.""",
              "Our free newsletter brings you the week's local news every Friday morning.",
              "Thanks for reading The Weekly Ledger! Subscribe for free to receive new posts and support my work.",
              "Newsletter abonnieren", "Abonnez-vous à notre newsletter",
-             "Suscríbete a nuestro boletín"),
+             "Suscríbete a nuestro boletín",
+             "Sign up to hear about volunteer days and what we find on the meadow."),
     keeps=("More than 40,000 readers subscribe to the newsletter, which began in 2015 as a hobby.",
+           "Fans who sign up to get tickets early will pay the same price as everyone else.",
            "Once the scan is done, the full report is delivered to your inbox as a PDF with every finding"
            " ranked by how urgent it is.",
            "The council will subscribe to the regional transport plan, officials said."),
@@ -109,7 +114,7 @@ checkbox labels.
 Why: the small print sits inside article bodies with the newsletter box.""",
     blocks=[
         r"by (?:signing up|subscribing|registering|clicking.{1,40}|submitting.{1,40}|"
-        r"entering your email.{0,40}|continuing),? you (?:agree|consent|acknowledge|accept|confirm).{0,400}",
+        r"entering your email.{0,40}|continuing),? (?:you|i) (?:agree|consent|acknowledge|accept|confirm).{0,400}",
         r"(?:you (?:can|may) )?unsubscribe (?:at any time|anytime).{0,200}",
         r"we (?:respect|value) your privacy.{0,200}",
         r"we(?:'ll| will) never share your (?:email|e-mail|details).{0,120}",
@@ -117,7 +122,8 @@ Why: the small print sits inside article bodies with the newsletter box.""",
         r"this site is protected by recaptcha and the google privacy policy and terms of"
         r" service apply",
         r"(?:yes,? )?i (?:agree|consent|would like) to (?:receive|the|be contacted).{0,300}",
-        r"i have read and (?:agree|accept).{0,200}",
+        r"i have read (?:the (?:privacy policy|terms(?: of (?:use|service))?|terms (?:and|&) conditions|"
+        r"data protection \w+) )?and (?:agree|accept|consent).{0,200}",
         r"(?:privacy policy|terms of (?:use|service)|terms (?:and|&) conditions)(?:\W+(?:and|&)?\W*(?:privacy"
         r" policy|terms of (?:use|service)|terms (?:and|&) conditions|cookie policy))*",
         r"mit (?:der|dem) anmeldung.{0,40}(?:einverstanden|stimmen sie|akzeptieren).{0,300}",
@@ -128,8 +134,11 @@ Why: the small print sits inside article bodies with the newsletter box.""",
              "By clicking Sign Me Up, you confirm you are 16+ and agree to our Terms of Use.",
              "You can unsubscribe at any time.",
              "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
-             "No spam. Unsubscribe anytime."),
-    keeps=("By signing up, members agreed to a code of conduct that the club drafted in 1998.",),
+             "No spam. Unsubscribe anytime.",
+             "By signing up, I agree to the Terms and Privacy Policy.",
+             "I have read the privacy policy and agree to the processing of my data."),
+    keeps=("By signing up, members agreed to a code of conduct that the club drafted in 1998.",
+           "I have read the terms of the lease twice, and the landlord's reply makes no sense to me."),
 )
 
 FORM_FIELDS = pattern_rule(
