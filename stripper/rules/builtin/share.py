@@ -69,7 +69,8 @@ PRINT_SAVE_BUTTONS = pattern_rule(
     "Button labels: 'Print', 'Email this article', 'Jump to Recipe', 'Save', 'Listen'.",
     doc="""What it does: removes the labels of page tools: print, email, save, listen,
 font size, and recipe-card buttons and prompts ("Jump to Recipe", "Pin Recipe", "Rate this
-recipe", "Tried this recipe? Pin it for later!", "Did you make one of my recipes?").
+recipe", "Tried this recipe? Pin it for later!", "Did you make one of my recipes?"), and the copy
+buttons of code blocks ("Copy", "Copied!").
 
 Why: tool bars sit at the top and bottom of articles and recipes.""",
     blocks=literal(
@@ -79,7 +80,8 @@ Why: tool bars sit at the top and bottom of articles and recipes.""",
         "listen", "listen to this article", "listen to article", "font size", "text size",
         "gift this article", "gift article", "copy link", "drucken", "imprimer", "imprimir",
         "artikel anhören", "écouter cet article", "escuchar", "zoom", "bookmark",
-        "pin this for later", "pin it for later",
+        "pin this for later", "pin it for later", "copy", "copied", "copy code", "copy to clipboard",
+        "copied to clipboard",
     )
     + [r"listen to this article\W+\d+\s*min(?:utes?)?", r"\d+\s*min(?:ute)?s?\.?\s+(?:read|listen)",
        r"(?:tried|made) this recipe\W.{0,160}",
@@ -88,7 +90,8 @@ Why: tool bars sit at the top and bottom of articles and recipes.""",
     removes=("Print", "Jump to Recipe", "Listen to this article", "5 min read", "Drucken",
              "Tried this Recipe? Pin it for Later! Mention @examplekitchen or tag #examplekitchen!",
              "Pin this for later!",
-             "Did you make one of my recipes? Please take a moment to leave a star rating below."),
+             "Did you make one of my recipes? Please take a moment to leave a star rating below.",
+             "Copied!", "Copy code"),
     keeps=("Print editions will stop next year, the publisher announced on Friday.",),
 )
 
@@ -107,7 +110,8 @@ helpers of product pages, the names of icons that stand in for buttons
 ("Arrow-Thin-Down"), the labels of a site's header buttons ("Open menu", "Get
 the app"), the screen-reader notes of links ("Opens in a new window"), and the
 buttons of deal and directory widgets ("Get Deal", "Get Quote (866) 377-8209",
-"Now $119 on Amazon Check Price").
+"Now $119 on Amazon Check Price"), and the prompts to add the site as a preferred
+source on Google ("Add as a preferred source on Google").
 
 Why: product boxes, cards and embeds leave their buttons behind as one-line
 paragraphs between the real ones.""",
@@ -177,7 +181,11 @@ paragraphs between the real ones.""",
        # a directory's buttons with the phone number they call: "Get Quote (866) 377-8209"
        r"(?:get (?:a |your )?(?:free )?quotes?|check prices?|call(?: now)?) \(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}",
        # a price box's buttons: "Now $119 on Amazon Check Price - Walmart"
-       r"now \$?\d[\d,.]{0,9} (?:on|at) [\w.&'’-]{1,30}(?: check price(?: - [\w .&'’-]{1,30})?)?"],
+       r"now \$?\d[\d,.]{0,9} (?:on|at) [\w.&'’-]{1,30}(?: check price(?: - [\w .&'’-]{1,30})?)?",
+       # Google's "preferred sources" for its Top Stories
+       r"add (?:\w+ )?as an? (?:preferred|trusted|reliable(?: and trusted)?) (?:news )?source"
+       r"(?: (?:on|for|in) google(?: news| search)?)?",
+       r"(?:make|set) .{1,40} (?:a|your) preferred source on google(?: news| search)?"],
     removes=("Learn more", "Buy now", "Check price at Amazon", "Check Price at Amazon On Sale", "Read on Amazon",
              "Watch review on YouTube", "Where to buy", "Reply", "3 months ago",
              "View this post on Instagram", "Table of contents", "Check Price at Backcountry $1,100 List",
@@ -186,11 +194,13 @@ paragraphs between the real ones.""",
              "Arrow-Thin-Down", "$139 at Peakline $145 at Trailhouse", "$1,599.00 from Lowe's",
              "Open menu", "Get the Threadly app", "(opens in a new tab)", "➡️ Check current price",
              "Today’s Best Deal", "Terms Apply / Rates & Fees", "Get Quote (866) 377-8209",
-             "Now $119 on Amazon Check Price - Walmart", "Collapsed Expand All"),
+             "Now $119 on Amazon Check Price - Walmart", "Collapsed Expand All",
+             "Add as a preferred source on Google", "Make The Ledger your preferred source on Google"),
     keeps=("Learn more about the tides, the guide said, before you walk out to the island.",
            "Get a quote in writing before any work starts, and compare it with two others.",
            "4.79 from 1,847 verified reviews",
-           "Get the app working offline before you travel: maps and tickets load without a signal."),
+           "Get the app working offline before you travel: maps and tickets load without a signal.",
+           "Add as a preferred source on Google only the outlets you read every day, the guide says."),
 )
 
 FEEDBACK_PROMPTS = pattern_rule(
