@@ -513,7 +513,7 @@ def _byline(text: str | None) -> str | None:
     if not text:
         return None
     text = clean_line(_unescape(text))
-    text = re.split(r"\s+[|•·—–»]\s+|\s+-\s+", text)[0]
+    text = re.split(r"\s+[|•·—–»●⋅∙]\s+|\s+-\s+", text)[0]
     text = _BY.sub("", text.strip())
     text = _AUTHOR_TAIL.sub("", text).strip(" ,;:-\"“”")
     if _AUTHOR_TAIL.fullmatch(" " + text):  # only a weekday, a month...
@@ -526,6 +526,24 @@ def _byline(text: str | None) -> str | None:
     if ";" in text:
         return _join([n.strip() for n in text.split(";") if n.strip()])
     return text
+
+
+# A line of scraped text that is a byline: "By" and a name of two to four capitalised words (or two
+# names joined by "and"), perhaps with a role or the date after a separator ("By Jo Reed | May 3,
+# 2024", "By Jo Reed Updated Sep 5, 2024"). Scraped text has no markup to say what a byline is.
+_NAME = r"[^\W\d_a-z][\w.'’-]*(?: (?:(?:de|van|von|der|den|da|di|del|du|la|le) ){0,2}[^\W\d_a-z][\w.'’-]*){1,3}"
+_BYLINE_LINE = re.compile(
+    rf"(?i:(?:(?:written|posted|published) )?by:?) {_NAME}(?:,? (?:and|&) {_NAME})?"
+    rf"(?:\s*(?:[|•●⋅∙·–—»,-]|\b(?i:updated|published|posted|on)\b).{{0,80}})?"
+)
+
+
+def byline_name(line: str) -> str | None:
+    """The name(s) in ``line`` when the line is a byline ("By Jo Reed | May 3, 2024" → "Jo Reed"),
+    else None."""
+    if len(line) > 160 or line[:1] not in "BbWwPp":  # "By", "Written by", "Posted by", "Published by"
+        return None
+    return _byline(line) if _BYLINE_LINE.fullmatch(line) else None
 
 
 def _join(names: list[str]) -> str:
@@ -581,7 +599,7 @@ def _date(page: _Page, tree, url: str | None) -> str | None:
     for element in _DATE_ELEMENTS(tree):
         published.append(element.get("datetime") or element.get("content") or element.text_content())
     candidates = list(dict.fromkeys(d for d in (_iso(v) for v in published + modified) if d))
-    shown = _visible_dates(page.text(tree))
+    shown = visible_dates(page.text(tree))
     for candidate in candidates:
         if candidate in shown:
             return candidate
@@ -627,7 +645,7 @@ _DATE_REACH = 24
 _IN_WORD = re.compile(r"(?<=\w)\w+")
 
 
-def _visible_dates(parts: list[str]) -> dict[str, None]:
+def visible_dates(parts: list[str]) -> dict[str, None]:
     """Dates written out in the page's text ("March 5, 2024", "5 March 2024", "2024-03-05"), in order.
 
     The date pattern runs only around the text's year-like numbers, on a window that starts between

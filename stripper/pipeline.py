@@ -22,7 +22,7 @@ from .decode import decode
 from .detect import Kind, detect_kind
 from .errors import InputTooLargeError, StripperError
 from .extractors import Extracted, get_extractor
-from .metadata import page_metadata
+from .metadata import byline_name, page_metadata, visible_dates
 from .parse import parse_html
 from .rules import (
     BlockMatcher,
@@ -143,6 +143,8 @@ class Stripper:
         rules = self.ruler.active("text")
         state = TextState(lines, url, host, meta.title, prefilter=self._prefilter(rules), author=meta.author,
                           kind=kind)
+        if kind == "text":
+            _byline_metadata(state, meta)
         text_removed = run_text_rules(rules, state)
         return Page(kind, lines, dom_removed, text_removed, meta)
 
@@ -169,6 +171,19 @@ class Stripper:
             cached = (rules, matchers, cached[2])
         self.__dict__["_prefilter_cache"] = cached
         return cached[2]
+
+
+# How many lines above a text's first paragraph may hold its byline.
+_BYLINE_LINES = 10
+
+
+def _byline_metadata(state: TextState, meta: Extracted) -> None:
+    """Scraped text carries no metadata: its author and date are read from the lines above its
+    first paragraph (the first ten), a byline ("By Jo Reed | May 3, 2024") and the first date
+    written out."""
+    head = list(map(state.texts.__getitem__, state.in_scope("head")[:_BYLINE_LINES]))
+    meta.author = state.author = next(filter(None, map(byline_name, head)), None)
+    meta.date = next(iter(visible_dates(head)), None)
 
 
 def extract(source: str | bytes, *, url: str | None = None, **options) -> Article:

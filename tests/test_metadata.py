@@ -236,3 +236,50 @@ def test_the_h1_text_leaves_out_styles_scripts_and_buttons_inside_it():
             "<script>track()</script></h1><p>Text.</p>")
     assert meta_of("<title>Winter cycling kit list | Pedal Notes</title>", body).title == "Winter cycling kit list"
     assert meta_of("", body).title == "Winter cycling kit list"
+
+
+# ----------------------------------------------------------------------------- scraped text
+
+
+_STORY = ("Passengers on the island route will have three sailings a day instead of five from Monday, after "
+          "the operator took two of its four boats out of service for hull repairs.")
+
+
+@pytest.mark.parametrize("byline, author, date", [
+    ("By Nadia Okafor | May 3, 2024", "Nadia Okafor", "2024-05-03"),
+    ("by Jo Reed and Sam Lee", "Jo Reed and Sam Lee", None),
+    ("By Meaghan Weeden ● December 23, 2025 ● 4 min read", "Meaghan Weeden", "2025-12-23"),
+    ("Written by Ana van der Berg, Senior Editor", "Ana van der Berg", None),
+])
+def test_scraped_text_takes_author_and_date_from_its_byline(byline, author, date):
+    from stripper import Stripper
+
+    page = Stripper(input_type="text").process(f"Ferry timetable cut\n\n{byline}\n\n{_STORY}")
+    article = page.article()
+    assert (article.author, article.date) == (author, date)
+    assert byline not in article.text
+    assert [r.rule for r in article.removed] == ["STR051"]
+
+
+@pytest.mark.parametrize("line", [
+    "By the time the ferry arrived, the queue reached the car park.",
+    "By Monday, the council will vote.",
+    "By March 2025",
+])
+def test_a_line_that_starts_with_by_is_no_byline(line):
+    from stripper import Stripper
+
+    article = Stripper(input_type="text").extract(f"Ferry timetable cut\n\n{line}\n\n{_STORY}")
+    assert article.author is None
+    assert line in article.text
+
+
+def test_a_byline_below_the_first_paragraph_names_no_author():
+    from stripper import Stripper
+
+    text = (f"Books of the year\n\n{_STORY}\n\nThe Man Who Saw Seconds\n\nby Alexander Boldizar\n\n"
+            "A clerk who can see five seconds ahead works backwards from the outcome he wants, and the "
+            "book follows what that does to a gunfight, a marriage and a bank.")
+    article = Stripper(input_type="text").extract(text)
+    assert article.author is None
+    assert "by Alexander Boldizar" in article.text

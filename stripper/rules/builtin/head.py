@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from ...metadata import MONTH_WORDS
+from ...metadata import MONTH_WORDS, byline_name
 from ..model import Rule, TextState, normalise
 
 
@@ -62,7 +62,8 @@ def byline_lines(state: TextState, indices: Iterable[int]) -> list[int]:
     for i in indices:
         text = state.texts[i]
         if (_DATE_LINE.fullmatch(text) or _BYLINE_LABEL.fullmatch(text)
-                or (author and normalise(_BY.sub("", text)) == author)):
+                or (author and normalise(_BY.sub("", text)) == author)
+                or (state.kind == "text" and byline_name(text))):
             found.append(i)
     return found
 
@@ -75,7 +76,9 @@ BYLINE_LINES = Rule(
     byline_lines,
     scope="head",
     doc="""What it does: removes a line before the first paragraph that is only the
-article's author (as found in the page's metadata, with or without "By"), or
+article's author (as found in the page's metadata, with or without "By"), in
+scraped text a byline ("By Jo Reed | May 3, 2024", which gives the text its
+author and date), or
 only a date ("September 18, 2024", "Updated: 3 May 2024, 10:15 am"), or
 only the label that a theme prints on a line of its own above either
 ("Posted on", "Updated at", "Reading time"), and a reading time ("4 minutes",
@@ -84,8 +87,8 @@ only the label that a theme prints on a line of its own above either
 Why: page builders and themes print the byline as separate little blocks above
 the body; the author and date are already in the article's fields.""",
     removes=("September 18, 2024", "Updated: 3 May 2024, 10:15 am", "2024-09-18", "Posted on", "Reading time:",
-             "5 min read"),
-    keeps=("September 18, 2024 was the day the river finally broke its banks.",
+             "5 min read", "By Jo Reed | May 3, 2024"),
+    keeps=("September 18, 2024 was the day the river finally broke its banks.", "By Monday, the council will vote.",
            "By the time the ferry arrived, the queue reached the car park.",
            "Posted on the harbour wall, the notice listed the new ferry times."),
 )
