@@ -129,7 +129,7 @@ class Stripper:
         if kind == "html":
             tree = parse_html(text)
             page_meta = page_metadata(tree, url)
-            dom_removed = run_dom_rules(self.ruler.active("dom"), DomState(tree, url, host))
+            dom_removed = run_dom_rules(self.ruler.active("dom"), DomState(tree, url, host, text))
             meta = self.extractor.extract(tree, url=url)
             meta.language = meta.language or page_meta.language
             meta.title = page_meta.title or meta.title

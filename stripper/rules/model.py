@@ -368,6 +368,8 @@ class DomState:
     root: Any  #: the lxml root element
     url: str | None = None
     host: str | None = None
+    #: the page's HTML source, when known: a substring search in it can spare a rule a walk of the tree
+    source: str | None = None
 
     @cached_property
     def labels(self) -> tuple[dict[str, list], dict[str, list]]:

@@ -3,6 +3,8 @@
 These run on the parsed page before extraction and drop whole elements.
 """
 
+from lxml.etree import XPath
+
 from ...declared import says_discussion
 from ..model import DomState, Rule
 from ..patterns import ElementMatcher, selector_rule
@@ -159,5 +161,38 @@ text is dropped.""",
     keeps=('<div class="review-summary"><p>Our review: a sturdy apron that washes well.</p></div>',),
 )
 
+_POPOVERS = XPath("//*[@popover]")
+
+
+def popovers(state: DomState) -> list:
+    """Elements with the ``popover`` attribute."""
+    source = state.source
+    if source is None or " popover" in source:  # how the attribute is written: a quick test first
+        return _POPOVERS(state.root)
+    return []
+
+
+POPOVERS = Rule(
+    "STR008",
+    "popovers",
+    "dom",
+    "Popovers: elements with the popover attribute, which a browser shows only when asked.",
+    popovers,
+    doc="""What it does: drops elements with the ``popover`` attribute before
+extraction.
+
+Why: a browser hides a popover until a script or a button opens it, and
+sites keep their app-install instructions ("To install this app on iOS …"),
+notification settings, sign-in sheets and share menus in them. Unlike
+``hidden`` or ``display:none`` (STR001, off by default), the attribute is not
+used to hold back a page's own text for later: a popover is an overlay by
+definition. (A closed ``<dialog>``, the other such overlay, is page chrome to
+the extractor already.)""",
+    removes=('<i-card popover><h4>Install this app</h4><p>Tap the Share icon, then Add to Home Screen.</p>'
+             '</i-card>',
+             '<div popover="manual"><p>Sign in to save this article to your reading list.</p></div>'),
+    keeps=('<div class="popover-help"><p>Officials said the bridge would reopen.</p></div>',),
+)
+
 RULES = [HIDDEN_ELEMENTS, COMMENT_FORMS, SHARE_BARS, RELATED_WIDGETS, NEWSLETTER_FORMS,
-         COOKIE_BANNERS, REVIEW_SECTIONS]
+         COOKIE_BANNERS, REVIEW_SECTIONS, POPOVERS]
