@@ -29,6 +29,9 @@ _MARKUP_MIN_CLOSED = 2
 _MARKUP_MIN_TEXT_SHARE = 0.5
 _TITLE_MAX_CHARS = 160
 _TITLE_MAX_WORDS = 25
+# A line this long is a paragraph of its own when the line before it, as long, ends a sentence.
+_PARAGRAPH_MIN_CHARS = 120
+_SENTENCE_ENDS = (".", "!", "?", "…", ".”", "!”", "?”", '."', '!"', '?"', ".’", ".)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,15 +60,25 @@ class Lines:
         return list(map(Block, self.texts, self.paras, self.removed_by))
 
     def render(self) -> str:
-        """Join kept blocks: lines of one paragraph by a newline, paragraphs by a blank line."""
+        """Join kept blocks: lines of one paragraph by a newline, paragraphs by a blank line.
+
+        Inside a paragraph, a long line after a long line that ends a sentence is a paragraph of
+        its own: scrapers often keep a single newline between two paragraphs. Hard-wrapped text
+        (lines of about 80 characters) and lists of short lines keep theirs."""
         out: list[str] = []
         last_para = None
+        last = ""
         for text, para, removed_by in zip(self.texts, self.paras, self.removed_by, strict=True):
             if removed_by is None:
                 if out:
-                    out.append("\n" if para == last_para else "\n\n")
+                    if para != last_para or (len(text) >= _PARAGRAPH_MIN_CHARS <= len(last)
+                                             and last.endswith(_SENTENCE_ENDS)):
+                        out.append("\n\n")
+                    else:
+                        out.append("\n")
                 out.append(text)
                 last_para = para
+                last = text
         return "".join(out)
 
 
@@ -94,7 +107,8 @@ def split_text(text: str) -> tuple[str | None, Lines]:
     """Split scraped text into its title (if any) and blocks.
 
     Paragraphs are separated by blank lines (lines of whitespace only); a file
-    without blank lines has a paragraph per line. A short first line followed by
+    without blank lines has a paragraph per line (and see :meth:`Lines.render`
+    for long lines parted by a single newline). A short first line followed by
     a blank line is the title.
     ``text`` may hold characters XML refuses (see :func:`~stripper.decode.decode`):
     such texts are rare, and cleaned as decode cleans them once a line shows one.

@@ -272,3 +272,22 @@ def test_clean_line_drops_what_shows_nothing(raw, expected):
 def test_a_line_of_invisible_characters_is_no_block():
     title, lines = split_text("Title\n\nFirst paragraph.\n\u200b\n\u200d\nSecond paragraph.")
     assert lines.texts == ["First paragraph.", "Second paragraph."]
+
+
+_LONG = ("The garden was built in 2022 on a flat section of roof above the school hall, using raised beds "
+         "made from recycled plastic.")
+_NEXT = ("Each class looks after its own bed and decides what to grow at the start of the year, and the "
+         "cook plans lunches around it.")
+
+
+def test_long_lines_parted_by_a_single_newline_render_as_paragraphs():
+    title, lines = split_text(f"Title\n\nIntro line one.\nIntro line two.\n\n{_LONG}\n{_NEXT}")
+    assert lines.render() == f"Intro line one.\nIntro line two.\n\n{_LONG}\n\n{_NEXT}"
+
+
+def test_hard_wrapped_lines_and_a_long_line_without_a_sentence_end_stay_in_their_paragraph():
+    wrapped = ("The garden was built in 2022 on a flat section of roof above the school\n"
+               "hall, using raised beds made from recycled plastic and a drip system.")
+    unfinished = _LONG.rstrip(".") + " and"
+    title, lines = split_text(f"Title\n\n{wrapped}\n\n{unfinished}\n{_NEXT}")
+    assert lines.render() == f"{wrapped}\n\n{unfinished}\n{_NEXT}"
