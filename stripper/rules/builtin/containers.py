@@ -191,7 +191,7 @@ the extractor already.)""",
     removes=('<i-card popover><h4>Install this app</h4><p>Tap the Share icon, then Add to Home Screen.</p>'
              '</i-card>',
              '<div popover="manual"><p>Sign in to save this article to your reading list.</p></div>',
-             '<div\n  popover><p>Allow notifications from this site in your browser settings.</p></div>'),
+             '<div\npopover><p>Allow notifications from this site in your browser settings.</p></div>'),
     keeps=('<div class="popover-help"><p>Officials said the bridge would reopen.</p></div>',),
 )
 
