@@ -10,7 +10,9 @@ COOKIE_NOTICES = pattern_rule(
 in four languages.
 
 Why: consent banners are in the HTML of almost every European page and end up
-at the start or end of scraped text.""",
+at the start or end of scraped text; an embed held back until its cookies are
+accepted leaves its notice between paragraphs ("To see this content please
+enable targeting cookies").""",
     blocks=[
         r"(?:this|our) (?:web)?site uses cookies(?:[ ,.]+(?:to|and|for|so|in order)\b.{0,500})?",
         r"we (?:and our partners )?use cookies(?: and similar technologies)?"
@@ -20,6 +22,9 @@ at the start or end of scraped text.""",
         r"(?:accept|reject|decline|allow|refuse|deny)(?: all| necessary| essential)?(?: cookies)?",
         r"(?:cookie|privacy) (?:settings|preferences|policy|notice|consent)",
         r"manage (?:cookies|preferences|consent|options|settings)|i accept|i agree|got it|ok,? got it",
+        # an embed held back until its cookies are accepted
+        r"to (?:see|view|watch|play) this (?:content|video|embed|post|map)\W{0,3} please (?:enable|accept|allow)"
+        r" .{0,40}cookies\b.{0,80}",
         r"(?:wir|diese (?:web)?seite|diese website) (?:verwenden|verwendet|nutzen|nutzt) cookies.{0,500}",
         r"alle akzeptieren|alle ablehnen|cookie-einstellungen|einstellungen|zustimmen|akzeptieren",
         r"(?:nous utilisons|ce site utilise) (?:des )?cookies.{0,500}",
@@ -30,7 +35,8 @@ at the start or end of scraped text.""",
     removes=("We use cookies to improve your experience. By using our site you agree to our cookie policy.",
              "Accept all cookies", "Cookie settings", "Wir verwenden Cookies, um unsere Website zu verbessern.",
              "Tout accepter", "Utilizamos cookies propias y de terceros.",
-             "We have placed cookies on your device to help make this website better."),
+             "We have placed cookies on your device to help make this website better.",
+             "To see this content please enable targeting cookies. Manage cookie settings"),
     keeps=("We use cookies as a case study in the second chapter, the author explains.",
            "We have placed cookies on your device, the regulator said, without asking first.",
            "Accept the offer or walk away: that was the choice the union faced."),

@@ -110,8 +110,11 @@ helpers of product pages, the names of icons that stand in for buttons
 ("Arrow-Thin-Down"), the labels of a site's header buttons ("Open menu", "Get
 the app"), the screen-reader notes of links ("Opens in a new window"), and the
 buttons of deal and directory widgets ("Get Deal", "Get Quote (866) 377-8209",
-"Now $119 on Amazon Check Price"), and the prompts to add the site as a preferred
-source on Google ("Add as a preferred source on Google").
+"Now $119 on Amazon Check Price"), review teasers as links ("Read our full Acme X2
+review", with no full stop) and affiliate buttons ("Get the Catan Board Game on Amazon",
+"Shop Trail Runner 4 Now"),
+and the prompts to add the site as a preferred source on Google ("Add as a preferred
+source on Google").
 
 Why: product boxes, cards and embeds leave their buttons behind as one-line
 paragraphs between the real ones.""",
@@ -182,10 +185,17 @@ paragraphs between the real ones.""",
        r"(?:get (?:a |your )?(?:free )?quotes?|check prices?|call(?: now)?) \(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}",
        # a price box's buttons: "Now $119 on Amazon Check Price - Walmart"
        r"now \$?\d[\d,.]{0,9} (?:on|at) [\w.&'’-]{1,30}(?: check price(?: - [\w .&'’-]{1,30})?)?",
+       # affiliate buttons: "Get the Catan Board Game on Amazon", "Check Amazon Price", "Shop Acme X2 Now"
+       r"get (?:the|a|an|this|your) .{1,60} (?:on|at|from) (?:amazon|walmart|target|best buy|ebay)",
+       r"(?:check|see|view) (?:amazon|walmart|target|ebay|best buy) prices?",
+       r"shop .{1,40} now",
        # Google's "preferred sources" for its Top Stories
        r"add (?:\w+ )?as an? (?:preferred|trusted|reliable(?: and trusted)?) (?:news )?source"
        r"(?: (?:on|for|in) google(?: news| search)?)?",
        r"(?:make|set) .{1,40} (?:a|your) preferred source on google(?: news| search)?"],
+    # a review teaser as a link, with no full stop ("Read our full Acme X2 review"): written as a
+    # sentence ("Read our full review."), it closes a paragraph of the article
+    starts=[r"read (?:our|my|the) (?:full |complete |in-depth |detailed )?(?:.{1,80} )?review$"],
     removes=("Learn more", "Buy now", "Check price at Amazon", "Check Price at Amazon On Sale", "Read on Amazon",
              "Watch review on YouTube", "Where to buy", "Reply", "3 months ago",
              "View this post on Instagram", "Table of contents", "Check Price at Backcountry $1,100 List",
@@ -195,12 +205,16 @@ paragraphs between the real ones.""",
              "Open menu", "Get the Threadly app", "(opens in a new tab)", "➡️ Check current price",
              "Today’s Best Deal", "Terms Apply / Rates & Fees", "Get Quote (866) 377-8209",
              "Now $119 on Amazon Check Price - Walmart", "Collapsed Expand All",
-             "Add as a preferred source on Google", "Make The Ledger your preferred source on Google"),
+             "Add as a preferred source on Google", "Make The Ledger your preferred source on Google",
+             "Read our full Acme X2 review", "Get the Catan Board Game on Amazon", "Check Amazon Price",
+             "Shop Trail Runner 4 Now"),
     keeps=("Learn more about the tides, the guide said, before you walk out to the island.",
            "Get a quote in writing before any work starts, and compare it with two others.",
            "4.79 from 1,847 verified reviews",
            "Get the app working offline before you travel: maps and tickets load without a signal.",
-           "Add as a preferred source on Google only the outlets you read every day, the guide says."),
+           "Add as a preferred source on Google only the outlets you read every day, the guide says.",
+           "Read our full review policy before you send us a product: we buy every item we test.",
+           "Read our full Acme X2 review."),
 )
 
 FEEDBACK_PROMPTS = pattern_rule(
