@@ -81,7 +81,7 @@ IMAGE_CREDITS = pattern_rule(
     "image-credits",
     "Photo and image credit lines: 'Credit: Jane Doe', 'Photo: Reuters', 'Image via Getty'.",
     doc="""What it does: removes short lines that credit a photo, image or video, and
-captions that end with their credit ("... Credit: Jo Smith", "... | © 2017 Jo Smith").
+captions that end with their credit ("... Credit: Jo Smith").
 
 Why: captions are dropped with their images, but credit lines stay behind
 between paragraphs.""",
@@ -95,14 +95,12 @@ between paragraphs.""",
             r"(?:photo|image|picture|video) (?:credit|source)s?: .{1,60}",
             r"courtesy(?: of)? [\w .&'’-]{1,40}",
             # a caption that ends with its credit: "The view from the ridge. Credit: Jo Smith"
-            r".{10,300}[.!?…\w] (?:photo )?credit: [\w.'’ -]{2,40}",
-            r".{2,200} \| © ?(?:19|20)\d\d [\w.'’ -]{2,40}"],
+            r".{10,300}[.!?…\w] (?:photo )?credit: [\w.'’ -]{2,40}"],
     label_max_words=12,
     removes=("Credit: The Spruce Eats", "Photo: Reuters", "Image by Jane Doe", "(Image credit: Wareable)",
              "Courtesy of the brand",
              "Getty Images", "Source: company filings",
-             "The family that backpacks together stays together. Credit: Chris Miller",
-             "Catalina Island, CA | © 2017 Jo Norris"),
+             "The family that backpacks together stays together. Credit: Chris Miller"),
     keeps=("Credit card debt rose for the fourth quarter in a row, the bank said.",),
 )
 
