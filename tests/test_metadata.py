@@ -1,4 +1,4 @@
-"""Title, author and date as stripper reads them from a page's markup."""
+"""Title, author and date as stripper reads them from a page's markup, and from the byline of scraped text."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import json
 import pytest
 from lxml import html
 
+from stripper import Stripper
 from stripper.metadata import page_metadata
 
 
@@ -252,8 +253,6 @@ _STORY = ("Passengers on the island route will have three sailings a day instead
     ("Written by Ana van der Berg, Senior Editor", "Ana van der Berg", None),
 ])
 def test_scraped_text_takes_author_and_date_from_its_byline(byline, author, date):
-    from stripper import Stripper
-
     page = Stripper(input_type="text").process(f"Ferry timetable cut\n\n{byline}\n\n{_STORY}")
     article = page.article()
     assert (article.author, article.date) == (author, date)
@@ -267,16 +266,12 @@ def test_scraped_text_takes_author_and_date_from_its_byline(byline, author, date
     "By March 2025",
 ])
 def test_a_line_that_starts_with_by_is_no_byline(line):
-    from stripper import Stripper
-
     article = Stripper(input_type="text").extract(f"Ferry timetable cut\n\n{line}\n\n{_STORY}")
     assert article.author is None
     assert line in article.text
 
 
 def test_a_byline_below_the_first_paragraph_names_no_author():
-    from stripper import Stripper
-
     text = (f"Books of the year\n\n{_STORY}\n\nThe Man Who Saw Seconds\n\nby Alexander Boldizar\n\n"
             "A clerk who can see five seconds ahead works backwards from the outcome he wants, and the "
             "book follows what that does to a gunfight, a marriage and a bank.")
