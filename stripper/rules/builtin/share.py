@@ -112,9 +112,8 @@ the app"), the screen-reader notes of links ("Opens in a new window"), and the
 buttons of deal and directory widgets ("Get Deal", "Get Quote (866) 377-8209",
 "Now $119 on Amazon Check Price"), review teasers as links ("Read our full Acme X2
 review", with no full stop) and affiliate buttons ("Get the Catan Board Game on Amazon",
-"Shop Trail Runner 4 Now"),
-and the prompts to add the site as a preferred source on Google ("Add as a preferred
-source on Google").
+"Shop Trail Runner 4 Now"), and the prompts to add the site as a preferred source
+on Google ("Add as a preferred source on Google").
 
 Why: product boxes, cards and embeds leave their buttons behind as one-line
 paragraphs between the real ones.""",
