@@ -182,10 +182,13 @@ def _best_guess(data: bytes):
 
     Single-byte Western code pages are often indistinguishable by statistics
     alone; windows-1252 is by far the most common of them on the web.
+    UTF-16 and UTF-32 are no guess: text in them has a byte-order mark or the NUL
+    bytes :func:`_wide_unicode` reads, and any even run of bytes decodes as UTF-16
+    (random bytes come out as random CJK characters).
     """
     import charset_normalizer
 
-    matches = list(charset_normalizer.from_bytes(data))
+    matches = [m for m in charset_normalizer.from_bytes(data) if not m.encoding.startswith(("utf_16", "utf_32"))]
     if not matches:
         return None
     least_chaos = min(m.percent_chaos for m in matches)
@@ -226,7 +229,7 @@ def _wide_unicode(data: bytes) -> str | None:
     zeros = [head[i::4].count(0) / max(1, len(head[i::4])) for i in range(4)]
     if min(zeros[1:3]) > 0.9 and zeros[0] < 0.5 and zeros[3] > 0.9:
         candidates = ("utf-32-le",)
-    elif max(zeros[0:3]) > 0.9 and zeros[3] < 0.5:
+    elif min(zeros[0:2]) > 0.9 and zeros[3] < 0.5:  # UTF-16-BE has NULs in bytes 0 and 2 alone
         candidates = ("utf-32-be",)
     elif zeros[1] > 0.5 and zeros[3] > 0.5:
         candidates = ("utf-16-le",)

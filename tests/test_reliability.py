@@ -170,6 +170,8 @@ def binary_inputs() -> dict[str, bytes]:
         "bom-only.html": b"\xef\xbb\xbf",
         "controls.txt": b"\x00\x01\x02\x1b",  # valid UTF-8 that is nothing but control characters
         "nul-only.html": b"\x00" * 16,
+        # a few bytes that decode as UTF-16 (any even count of bytes does), but hold no text
+        "short-binary.txt": b"\x00\x01\xff\xfe garbage",
     }
 
 
@@ -182,6 +184,7 @@ EXPECTED_ERRORS = {
     "bom-only.html": "empty input",
     "controls.txt": "binary data: control characters and no text",
     "nul-only.html": "binary data: control characters and no text",
+    "short-binary.txt": "binary data, or text in an unrecognised encoding",
     "truncated.html.gz": "truncated gzip data",
     "corrupt.html.gz": "corrupt gzip data",
     "fifo.html": "not a regular file",
