@@ -32,6 +32,8 @@ _WINDOWS_1252_LABELS = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "a
 # Share of control characters above which decoded text is taken for binary data.
 _MAX_CONTROL_SHARE = 0.05
 _DECLARATION_WINDOW = 8192
+# The shortest input read as UTF-16 or UTF-32 on the detector's word (see _best_guess).
+_MIN_WIDE_GUESS_BYTES = 32
 # Byte-order marks, longest first: the UTF-32LE mark begins with the UTF-16LE one.
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -182,13 +184,16 @@ def _best_guess(data: bytes):
 
     Single-byte Western code pages are often indistinguishable by statistics
     alone; windows-1252 is by far the most common of them on the web.
-    UTF-16 and UTF-32 are no guess: text in them has a byte-order mark or the NUL
-    bytes :func:`_wide_unicode` reads, and any even run of bytes decodes as UTF-16
-    (random bytes come out as random CJK characters).
+    UTF-16 and UTF-32 without a byte-order mark (and without the NUL bytes that
+    :func:`_wide_unicode` reads: CJK text) are taken from it only for inputs of
+    ``_MIN_WIDE_GUESS_BYTES`` or more that it finds flawless: any even run of bytes
+    decodes as UTF-16, and a few random bytes often come out as CJK characters.
     """
     import charset_normalizer
 
-    matches = [m for m in charset_normalizer.from_bytes(data) if not m.encoding.startswith(("utf_16", "utf_32"))]
+    matches = [m for m in charset_normalizer.from_bytes(data)
+               if not m.encoding.startswith(("utf_16", "utf_32"))
+               or (m.percent_chaos == 0 and len(data) >= _MIN_WIDE_GUESS_BYTES)]
     if not matches:
         return None
     least_chaos = min(m.percent_chaos for m in matches)

@@ -1,8 +1,10 @@
 """Bytes are decoded from BOM, declared charset, then a detector."""
 
+import pytest
 from conftest import PROSE
 
 from stripper import extract
+from stripper.errors import DecodeError
 
 SENTENCE = "Der Bürgermeister sagte, die Straße werde im März für zwölf Tage gesperrt – „endlich“."
 
@@ -46,3 +48,15 @@ def test_shift_jis_declared_in_meta():
     data = page('<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">',
                 text).encode("shift_jis")
     assert text in extract(data).text
+
+
+def test_cjk_utf16_without_bom():
+    # No byte-order mark, and no NUL bytes to tell UTF-16 by: the detector's guess is taken.
+    text = "这是一个测试文件，内容是中文。我们希望它能被正确地解码。"
+    assert extract(text.encode("utf-16-le"), input_type="text").text == text
+
+
+def test_a_few_binary_bytes_are_no_utf16():
+    # Any even run of bytes decodes as UTF-16; twelve bytes of binary data are refused.
+    with pytest.raises(DecodeError, match="binary data"):
+        extract(b"\x00\x01\xff\xfe garbage")
