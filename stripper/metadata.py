@@ -175,9 +175,9 @@ def _title(page: _Page, tree, url: str | None) -> str | None:
 
 def _headline(page: _Page, tree, url: str | None) -> str | None:
     """The headline as the page writes it, separators and all (see ``_title``)."""
-    og = page.first("og:title")
-    title = _title_tag(tree) or og  # without a <title>, og:title is the page's title
-    ld = _text(page.main.get("headline") or page.main.get("name")) if page.main else None
+    og = _unmarked(page.first("og:title"))
+    title = _unmarked(_title_tag(tree)) or og  # without a <title>, og:title is the page's title
+    ld = _unmarked(_text(page.main.get("headline") or page.main.get("name")) if page.main else None)
     h1s = _h1s(tree)
     sites = _site_names(page, url)
     if title:  # an <h1> that is the last part of "Headline | Site" is the site's logo
@@ -205,6 +205,13 @@ def _headline(page: _Page, tree, url: str | None) -> str | None:
     return kept or og or ld or (h1s[0] if h1s else None)
 
 
+def _unmarked(text: str | None) -> str | None:
+    """``text`` without a Markdown heading's marks ("## Headline"): pages made from Markdown may
+    leave them in the ``<title>`` and meta tags, where nothing renders them."""
+    return _HEADING_MARKS.sub("", text) if text and text[0] == "#" else text
+
+
+_HEADING_MARKS = re.compile(r"^#{1,6}\s+")
 # An article's <h1> is its headline when this share of its words is in the <title>.
 _ARTICLE_H1_SHARE = 1 / 4
 _WORDS = re.compile(r"\w+")

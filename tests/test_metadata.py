@@ -105,6 +105,17 @@ def test_the_confirmed_h1_keeps_the_quote_marks_typed_in_the_title():
     assert meta_of(head, body).title == 'A Cyclist\'s Guide To "Winter"'
 
 
+@pytest.mark.parametrize("body", ["", "<h1>Harbour plan approved</h1>"])
+def test_markdown_heading_marks_are_no_part_of_the_title(body):
+    head = ('<title>## Harbour plan approved - Port News</title>'
+            '<meta property="og:title" content="## Harbour plan approved">')
+    assert meta_of(head, body).title == "Harbour plan approved"
+
+
+def test_a_number_sign_that_opens_a_headline_stays():
+    assert meta_of("<title>#1 Rated Harbour Tours | Port News</title>").title == "#1 Rated Harbour Tours"
+
+
 def test_without_a_title_tag_og_title_is_split_like_one():
     head = ('<meta property="og:title" content="Folding Bike Pump with Gauge - Example Shop 12">'
             '<meta property="og:site_name" content="Example Shop">')
