@@ -1,4 +1,4 @@
-"""Tag, category and breadcrumb lines; copyright footers (STR8xx)."""
+"""Tag, category and breadcrumb lines; copyright footers; lines of symbols or data (STR8xx)."""
 
 import re
 from collections import Counter
@@ -138,6 +138,61 @@ pages, listings and tables.""",
     keeps=("1.2K claps", "The vote was 52 to 48.", "$19.99", "12/05/2024", "4.5 / 5"),
 )
 
+# A line of serialized data: a JSON object or array whose first member has a quoted key.
+_DATA_LINE = re.compile(r'\[?\{"[^"\n]{1,80}":')
+_DATA_MIN_CHARS = 400
+_DATA_MIN_KEYS = 10
+_DATA_MAX_SHARE = 0.8
+
+
+def data_lines(state, indices):
+    """Long lines of JSON: a widget's settings, printed as text (but not a page's text that is
+    nearly all data: then the data is what the page holds)."""
+    texts = state.texts
+    # A line of data opens with "{" (or "["); the test is a C loop over the lines.
+    braced = list(compress(indices, map(_BRACES.__contains__, map(_FIRST_CHAR, map(texts.__getitem__, indices)))))
+    if not braced:
+        return []
+    most = _DATA_MAX_SHARE * sum(map(len, texts))
+    return [i for i in braced
+            if _DATA_MIN_CHARS <= len(text := texts[i]) <= most and _DATA_LINE.match(text)
+            and text.count('":') >= _DATA_MIN_KEYS]
+
+
+_BRACES = frozenset("{[")
+# An example of a text that is data through and through.
+_PAGE_OF_DATA = "{" + ",".join(f'"field{n}":{n}' for n in range(150)) + "}"
+
+DATA_LINES = Rule(
+    "STR807",
+    "data-lines",
+    "text",
+    "Long lines of JSON data: a widget's settings printed as text.",
+    data_lines,
+    doc="""What it does: removes a line that is a JSON object (or an array of them)
+of 400 characters or more, with ten quoted keys or more:
+'{"layoutMobile":2,"layoutDesktop":4,"buttonAlign":"Center",...}'.
+
+Why: product widgets and page builders keep their settings as JSON in an
+element's text (for a script to read), and extractors print it as a
+paragraph. No reader sees it. A JSON example in an article about code has a
+few keys ('{"name": "Ana", "score": 82}'), and stays; so does data that makes
+up nearly all the page's text (four fifths or more): there it is what the page
+holds.""",
+    removes=('{"layoutMobile":2,"layoutDesktop":4,"buttonAlign":"Center","buttonText":"Buy now",'
+             '"productTitle":{"hue":213,"brightness":12,"size":16},"price":{"show":true,"size":14},'
+             '"image":{"ratio":"square","crop":false},"badge":{"show":false,"text":"Sale"},'
+             '"variants":{"show":true,"style":"dropdown"},"quantity":{"show":false},'
+             '"cart":{"redirect":"checkout","open":false},"tracking":{"utm_source":"store",'
+             '"utm_medium":"widget","utm_campaign":"product-card"},"locale":"en-US",'
+             '"currency":"USD","theme":{"font":"inherit","radius":4,"shadow":"none"}}',),
+    keeps=('{"name": "Ana", "score": 82}', _PAGE_OF_DATA,
+           '{"model": "small", "max_tokens": 200, "prompt": "Write a short story about a lighthouse keeper '
+           'who finds a message in a bottle. The story should be set on a small island in the North Sea in '
+           'the winter of 1953, and it should end with the keeper deciding whether to answer the message. '
+           'Keep the language simple enough for a ten-year-old reader, and give the keeper a dog."}'),
+)
+
 _REPEAT_MIN_CHARS = 60
 # A run of this many lines repeated in the same order is a section printed twice.
 _REPEAT_MIN_RUN = 4
@@ -219,4 +274,4 @@ every product, and go. Short lines (headings such as "Pros",
            "This webcam image is provided courtesy of the park's conservancy and refreshes each minute."),
 )
 
-RULES = [TAG_LINES, BREADCRUMBS, COPYRIGHT_FOOTERS, IMAGE_CREDITS, NO_LETTER_LINES, REPEATED_LINES]
+RULES = [TAG_LINES, BREADCRUMBS, COPYRIGHT_FOOTERS, IMAGE_CREDITS, NO_LETTER_LINES, DATA_LINES, REPEATED_LINES]
