@@ -6,7 +6,7 @@ from itertools import compress, repeat
 from operator import itemgetter, le, not_
 
 from ..model import Rule
-from ..patterns import pattern_rule
+from ..patterns import BlockMatcher, pattern_rule
 
 TAG_LINES = pattern_rule(
     "STR801",
@@ -138,28 +138,32 @@ pages, listings and tables.""",
     keeps=("1.2K claps", "The vote was 52 to 48.", "$19.99", "12/05/2024", "4.5 / 5"),
 )
 
-# A line of serialized data: a JSON object or array whose first member has a quoted key.
-_DATA_LINE = re.compile(r'\[?\{"[^"\n]{1,80}":')
+# A line of serialized data: a JSON object (or an array of them) of _DATA_MIN_CHARS or more, with
+# _DATA_MIN_KEYS quoted keys or more. Matched at the start of the case-folded text, where the
+# pattern prefilter finds it among the lines that start with "{" or "[" (at no cost on others).
 _DATA_MIN_CHARS = 400
 _DATA_MIN_KEYS = 10
 _DATA_MAX_SHARE = 0.8
+_DATA = BlockMatcher(
+    starts=[rf'\[?\{{"(?=.{{{_DATA_MIN_CHARS - 2}}})[^"]{{1,80}}":(?:.*?":){{{_DATA_MIN_KEYS - 1}}}'],
+    label_max_words=1 << 30,  # data has as many words as it likes
+)
 
 
 def data_lines(state, indices):
     """Long lines of JSON: a widget's settings, printed as text (but not a page's text that is
     nearly all data: then the data is what the page holds)."""
-    texts = state.texts
-    # A line of data opens with "{" (or "["); the test is a C loop over the lines.
-    braced = list(compress(indices, map(_BRACES.__contains__, map(_FIRST_CHAR, map(texts.__getitem__, indices)))))
-    if not braced:
+    found = _DATA.matching(state)
+    if not found:
         return []
+    texts, wanted = state.texts, set(indices)
     most = _DATA_MAX_SHARE * sum(map(len, texts))
-    return [i for i in braced
-            if _DATA_MIN_CHARS <= len(text := texts[i]) <= most and _DATA_LINE.match(text)
-            and text.count('":') >= _DATA_MIN_KEYS]
+    return [i for i in sorted(found) if i in wanted and len(texts[i]) <= most]
 
 
-_BRACES = frozenset("{[")
+# Lets the pattern prefilter find the lines of data.
+data_lines.block_matchers = (_DATA,)
+
 # An example of a text that is data through and through.
 _PAGE_OF_DATA = "{" + ",".join(f'"field{n}":{n}' for n in range(150)) + "}"
 
