@@ -50,6 +50,10 @@ class Lines:
     texts: list[str]
     paras: list[int]
     removed_by: list[str | None] = field(default_factory=list)
+    #: Whether every character of the texts outside ASCII is its own case fold (curly quotes,
+    #: dashes, "é"; not "É", "ß" or "µ"): then a text's case fold is its ASCII lower-casing,
+    #: which C does quicker (see ``TextState.folded``). False when unknown.
+    folds_as_ascii: bool = False
 
     def __post_init__(self) -> None:
         if not self.removed_by:
@@ -123,17 +127,23 @@ def split_text(text: str) -> tuple[str | None, Lines]:
     lines = text.split("\n")
     # Most lines are clean already: printable (so the only whitespace in them is the space),
     # with no double space and no space at either end. Each step is a C loop over the lines.
-    for i in _unprintable_lines(text, lines):
+    others = _beyond_ascii(text)
+    # Mended lines and HTML source may bring characters the text did not hold: see below.
+    folds_as_ascii = _folds_as_ascii(others)
+    for i in _unprintable_lines(others, lines):
         line = lines[i]
         if NOT_XML.search(line):
             return split_text(xml_safe(source))
-        lines[i] = clean_line(mend_mojibake(line))
+        lines[i] = clean_line(mend_mojibake(line))  # C1 controls may become letters ("\x9f": "Ÿ")
+        folds_as_ascii = folds_as_ascii and _folds_as_ascii(_beyond_ascii(lines[i]))
     lines = list(map(clean_line, lines)) if "  " in text else list(map(str.strip, lines, repeat(" ")))
     if may_hold_mojibake(text):  # a mended line may hold a no-break space: cleaned again
         lines = [line if line is old else clean_line(line)
                  for line, old in zip(mend_mojibake_lines(lines), lines, strict=True)]
+        folds_as_ascii = False
     if "<" in text and "</" in text:  # a one-character search is the quick one (memchr)
         lines = _markup_read(lines)
+        folds_as_ascii = False
     # A paragraph's number: the blank lines before it.
     paras = list(accumulate(map(not_, lines), initial=0))
     del paras[0]
@@ -146,7 +156,7 @@ def split_text(text: str) -> tuple[str | None, Lines]:
         del paras[0]
     if paras and paras[0] == paras[-1]:  # no blank line: a paragraph per line
         paras = list(range(len(lines)))
-    return title, Lines(lines, paras)
+    return title, Lines(lines, paras, folds_as_ascii=folds_as_ascii)
 
 
 # What a text's printable characters are mostly made of: printable ASCII (and its newlines).
@@ -155,19 +165,26 @@ _PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\n"
 _UNPRINTABLE_KINDS = 4
 
 
-def _unprintable_lines(text: str, lines: list[str]) -> list[int]:
-    """The indices of the ``lines`` of ``text`` (split at newlines) that are not printable
-    (``str.isprintable``), in order.
+def _beyond_ascii(text: str) -> str:
+    """The characters of ``text`` that are not printable ASCII or newlines, in order: the text's
+    UTF-8 bytes less those, by one encoding and one deletion, each a C loop of a few
+    instructions a character."""
+    return text.encode("utf-8", "surrogatepass").translate(None, _PRINTABLE_ASCII).decode("utf-8", "surrogatepass")
 
-    The usual text has none. Its UTF-8 bytes without printable ASCII hold what is left to test
-    (curly quotes, dashes, letters outside ASCII), so one encoding and one deletion, each a C
-    loop of a few instructions a character, stand in for ``isprintable`` on every line (about
-    24). The lines holding one of the few unprintable characters found are then found by
-    substring search."""
-    rest = text.encode("utf-8", "surrogatepass").translate(None, _PRINTABLE_ASCII)
-    if not rest:
-        return []
-    others = rest.decode("utf-8", "surrogatepass")
+
+def _folds_as_ascii(others: str) -> bool:
+    """Whether each of ``others`` (a text's :func:`_beyond_ascii`) is its own case fold."""
+    return others.casefold() == others
+
+
+def _unprintable_lines(others: str, lines: list[str]) -> list[int]:
+    """The indices of the ``lines`` of a text (split at newlines) that are not printable
+    (``str.isprintable``), in order; ``others`` is the text's :func:`_beyond_ascii`.
+
+    The usual text has none, and ``others`` holds what is left to test (curly quotes, dashes,
+    letters outside ASCII): that stands in for ``isprintable`` on every line (about 24
+    instructions a character). The lines holding one of the few unprintable characters found
+    are then found by substring search."""
     if others.isprintable():
         return []
     kinds = set(filterfalse(str.isprintable, others))

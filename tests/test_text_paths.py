@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stripper.blocks import Lines, _unprintable_lines, clean_line, split_text
+from stripper.blocks import Lines, _beyond_ascii, _unprintable_lines, clean_line, split_text
 from stripper.decode import decode, xml_safe
 from stripper.errors import StripperError
 from stripper.mojibake import mend_mojibake
@@ -66,7 +66,7 @@ _ANY_CHAR = st.one_of(st.characters(blacklist_categories=()), st.sampled_from("\
 def test_unprintable_lines_are_those_isprintable_refuses(text):
     lines = text.split("\n")
     expected = [i for i, line in enumerate(lines) if not line.isprintable()]
-    assert _unprintable_lines(text, lines) == expected
+    assert _unprintable_lines(_beyond_ascii(text), lines) == expected
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -102,6 +102,19 @@ def test_split_text_cleans_what_decode_leaves_for_it():
 
 def state(texts, **options):
     return TextState(Lines(list(texts), list(range(len(texts)))), **options)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(_ANY_CHAR, st.sampled_from(
+    ["É", "ß", "µ", "Σ", "İ", "ﬁ", "\x9f", " â„¦ ", "\n<p>Hiver</p><p>&Eacute;t&eacute;</p>\n"])),
+    max_size=40).map("".join))
+def test_split_text_folds_as_casefold(text):
+    # Scraped text is case-folded by ASCII lower-casing when no character outside ASCII changes
+    # in a fold (Lines.folds_as_ascii): that must come to what casefold gives, with the letters
+    # that cleaning brings in included: a C1 control read as Windows-1252 ("\x9f" is "Ÿ"),
+    # mended mojibake ("â„¦" is "Ω") and HTML source ("&Eacute;").
+    lines = split_text(text)[1]
+    assert TextState(lines).folded == [t.casefold().lstrip() for t in lines.texts]
 
 
 def test_keys_and_folded_are_normalise_and_casefold():
