@@ -137,7 +137,7 @@ def split_text(text: str) -> tuple[str | None, Lines]:
         lines[i] = clean_line(mend_mojibake(line))  # C1 controls may become letters ("\x9f": "Ÿ")
         folds_as_ascii = folds_as_ascii and _folds_as_ascii(_beyond_ascii(lines[i]))
     lines = list(map(clean_line, lines)) if "  " in text else list(map(str.strip, lines, repeat(" ")))
-    if may_hold_mojibake(text):  # a mended line may hold a no-break space: cleaned again
+    if may_hold_mojibake(others):  # a mended line may hold a no-break space: cleaned again
         lines = [line if line is old else clean_line(line)
                  for line, old in zip(mend_mojibake_lines(lines), lines, strict=True)]
         folds_as_ascii = False
