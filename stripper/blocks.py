@@ -50,10 +50,10 @@ class Lines:
     texts: list[str]
     paras: list[int]
     removed_by: list[str | None] = field(default_factory=list)
-    #: Whether every character of the texts outside ASCII is its own case fold (curly quotes,
-    #: dashes, "é"; not "É", "ß" or "µ"): then a text's case fold is its ASCII lower-casing,
-    #: which C does quicker (see ``TextState.folded``). False when unknown.
-    folds_as_ascii: bool = False
+    #: Every character of the texts that is not printable ASCII (in any order, perhaps more than
+    #: once), or None when unknown. Most texts hold few such characters, and of few kinds: case
+    #: folding and block keys take quicker paths when those kinds allow (see ``TextState``).
+    beyond_ascii: str | None = None
 
     def __post_init__(self) -> None:
         if not self.removed_by:
@@ -127,23 +127,23 @@ def split_text(text: str) -> tuple[str | None, Lines]:
     lines = text.split("\n")
     # Most lines are clean already: printable (so the only whitespace in them is the space),
     # with no double space and no space at either end. Each step is a C loop over the lines.
-    others = _beyond_ascii(text)
-    # Mended lines and HTML source may bring characters the text did not hold: see below.
-    folds_as_ascii = _folds_as_ascii(others)
+    others = beyond = _beyond_ascii(text)
+    # Mended lines and HTML source may bring characters the text did not hold: they are added
+    # to ``beyond``, or it becomes unknown.
     for i in _unprintable_lines(others, lines):
         line = lines[i]
         if NOT_XML.search(line):
             return split_text(xml_safe(source))
         lines[i] = clean_line(mend_mojibake(line))  # C1 controls may become letters ("\x9f": "Ÿ")
-        folds_as_ascii = folds_as_ascii and _folds_as_ascii(_beyond_ascii(lines[i]))
+        beyond += _beyond_ascii(lines[i])
     lines = list(map(clean_line, lines)) if "  " in text else list(map(str.strip, lines, repeat(" ")))
     if may_hold_mojibake(others):  # a mended line may hold a no-break space: cleaned again
         lines = [line if line is old else clean_line(line)
                  for line, old in zip(mend_mojibake_lines(lines), lines, strict=True)]
-        folds_as_ascii = False
+        beyond = None
     if "<" in text and "</" in text:  # a one-character search is the quick one (memchr)
         lines = _markup_read(lines)
-        folds_as_ascii = False
+        beyond = None
     # A paragraph's number: the blank lines before it.
     paras = list(accumulate(map(not_, lines), initial=0))
     del paras[0]
@@ -156,7 +156,7 @@ def split_text(text: str) -> tuple[str | None, Lines]:
         del paras[0]
     if paras and paras[0] == paras[-1]:  # no blank line: a paragraph per line
         paras = list(range(len(lines)))
-    return title, Lines(lines, paras, folds_as_ascii=folds_as_ascii)
+    return title, Lines(lines, paras, beyond_ascii=beyond)
 
 
 # What a text's printable characters are mostly made of: printable ASCII (and its newlines).
@@ -170,11 +170,6 @@ def _beyond_ascii(text: str) -> str:
     UTF-8 bytes less those, by one encoding and one deletion, each a C loop of a few
     instructions a character."""
     return text.encode("utf-8", "surrogatepass").translate(None, _PRINTABLE_ASCII).decode("utf-8", "surrogatepass")
-
-
-def _folds_as_ascii(others: str) -> bool:
-    """Whether each of ``others`` (a text's :func:`_beyond_ascii`) is its own case fold."""
-    return others.casefold() == others
 
 
 def _unprintable_lines(others: str, lines: list[str]) -> list[int]:

@@ -3,7 +3,7 @@
 import random
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from stripper.blocks import Lines, _beyond_ascii, _unprintable_lines, clean_line, split_text
@@ -106,15 +106,20 @@ def state(texts, **options):
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.one_of(_ANY_CHAR, st.sampled_from(
-    ["É", "ß", "µ", "Σ", "İ", "ﬁ", "\x9f", " â„¦ ", "\n<p>Hiver</p><p>&Eacute;t&eacute;</p>\n"])),
+    ["É", "ß", "µ", "Σ", "İ", "ﬁ", "©", "★", "`", "_", "\x7f", "\x9f", " â„¦ ", ".", " ", "’",
+     "\n<p>Hiver</p><p>&Eacute;t&eacute;</p>\n"])),
     max_size=40).map("".join))
-def test_split_text_folds_as_casefold(text):
-    # Scraped text is case-folded by ASCII lower-casing when no character outside ASCII changes
-    # in a fold (Lines.folds_as_ascii): that must come to what casefold gives, with the letters
-    # that cleaning brings in included: a C1 control read as Windows-1252 ("\x9f" is "Ÿ"),
-    # mended mojibake ("â„¦" is "Ω") and HTML source ("&Eacute;").
+@example("Title\n\nThe key of this line ends in a combining dot once folded: İ")
+@example("A line quoted in backticks: `")
+def test_split_text_folds_and_keys_as_defined(text):
+    # Scraped text takes quick paths to its case folds and keys when the characters outside ASCII
+    # that it holds allow (Lines.beyond_ascii): they must come to casefold and normalise, with
+    # the characters that cleaning brings in included: a C1 control read as Windows-1252
+    # ("\x9f" is "Ÿ"), mended mojibake ("â„¦" is "Ω") and HTML source ("&Eacute;").
     lines = split_text(text)[1]
-    assert TextState(lines).folded == [t.casefold().lstrip() for t in lines.texts]
+    state = TextState(lines)
+    assert state.folded == [t.casefold().lstrip() for t in lines.texts]
+    assert state.keys == [normalise(t) for t in lines.texts]
 
 
 def test_keys_and_folded_are_normalise_and_casefold():

@@ -99,7 +99,8 @@ def normalise(text: str) -> str:
 
 
 # Characters (none a letter or digit) that commonly surround a text.
-_EDGE_PUNCTUATION = " .,;:!?…'\"‘’“”«»‹›()[]{}<>*•·|/\\#@&%$€£+=~^_-–—"
+# The punctuation and symbols that most often open or close a block (all ASCII punctuation among them).
+_EDGE_PUNCTUATION = " .,;:!?…'\"‘’“”«»‹›()[]{}<>*•·|/\\#@&%$€£+=~^_`-–—‑©®™°×→←↑↓″′↩★☆✓✔"
 # Removals of more blocks than this at once: the live list is rebuilt, not cut (see TextState.changed).
 _CUT_MAX = 8
 _FIRST = itemgetter(slice(0, 1))
@@ -226,6 +227,13 @@ class TextState:
         # digit); the others are trimmed one by one. Every step is a C loop over the page.
         folded = self.folded
         keys = list(map(str.strip, folded, repeat(_EDGE_PUNCTUATION)))
+        beyond = self.lines.beyond_ascii
+        if beyond is not None:
+            # When every character the keys may hold is alphanumeric or in _EDGE_PUNCTUATION, the
+            # strip has trimmed every key, the empty ones too.
+            rest = "".join(set(beyond.casefold()).difference(_EDGE_PUNCTUATION))
+            if not rest or rest.isalnum():
+                return keys
         trimmed = map(and_, map(str.isalnum, map(_FIRST, keys)), map(str.isalnum, map(_LAST, keys)))
         for i in compress(range(len(keys)), map(not_, trimmed)):
             keys[i] = _trim(folded[i])
@@ -236,8 +244,9 @@ class TextState:
         """Each block's text, case-folded: what leading labels match."""
         # casefold never makes or removes a space, so lstrip may come after it. Outside ASCII it
         # takes about twice as long as encoding, lowering ASCII letters and decoding; when no
-        # character outside ASCII changes in a case fold, the two agree (see Lines.folds_as_ascii).
-        if self.lines.folds_as_ascii:
+        # character outside ASCII changes in a case fold, the two agree (see Lines.beyond_ascii).
+        beyond = self.lines.beyond_ascii
+        if beyond is not None and beyond.casefold() == beyond:
             folded = map(bytes.decode, map(bytes.lower, map(str.encode, self.texts)))
         else:
             folded = map(str.casefold, self.texts)
