@@ -98,8 +98,8 @@ def normalise(text: str) -> str:
     return text[first.start() : len(text) - last.start()]
 
 
-# Characters (none a letter or digit) that commonly surround a text.
-# The punctuation and symbols that most often open or close a block (all ASCII punctuation among them).
+# The punctuation and symbols (none a letter or digit) that most often open or close a block, all
+# ASCII punctuation among them.
 _EDGE_PUNCTUATION = " .,;:!?…'\"‘’“”«»‹›()[]{}<>*•·|/\\#@&%$€£+=~^_`-–—‑©®™°×→←↑↓″′↩★☆✓✔"
 # Removals of more blocks than this at once: the live list is rebuilt, not cut (see TextState.changed).
 _CUT_MAX = 8
