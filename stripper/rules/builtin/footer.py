@@ -2,7 +2,7 @@
 
 import re
 from collections import Counter
-from itertools import compress, repeat
+from itertools import compress, pairwise, repeat
 from operator import itemgetter, le, not_
 
 from ..model import Rule
@@ -111,31 +111,59 @@ _COUNTER = re.compile(r"[\d.,\s]{1,7}")
 
 
 def no_letters(state, indices):
-    """Lines without a single letter: symbols, and bare counters."""
+    """Lines without a single letter: symbols, and bare counters (not the numbers of a list)."""
     texts = state.texts
     # A letter first (str.isalpha: never a digit or '_') is the common case and needs no regex;
     # the test runs as a C loop over the lines.
     starts = map(str.isalpha, map(_FIRST_CHAR, map(texts.__getitem__, indices)))
-    return [i for i in compress(indices, map(not_, starts))
-            if not _LETTER.search(text := texts[i]) and (not _DIGIT.search(text) or _COUNTER.fullmatch(text))]
+    found = [i for i in compress(indices, map(not_, starts))
+             if not _LETTER.search(text := texts[i]) and (not _DIGIT.search(text) or _COUNTER.fullmatch(text))]
+    numbers = {i: int(match[1]) for i in found if (match := _LIST_NUMBER.fullmatch(texts[i]))}
+    if len(numbers) < 2:
+        return found
+    listed = _list_numbers(numbers)
+    return [i for i in found if i not in listed]
+
+
+# The number of a list's item on a line of its own ("3", "3."), and how many lines after it the
+# next one may come.
+_LIST_NUMBER = re.compile(r"(\d{1,3})\.?")
+_LIST_ITEM_MAX_LINES = 8
+
+
+def _list_numbers(numbers: dict[int, int]) -> set[int]:
+    """Of the lines holding a bare number (line index: number), those that count a list: the
+    line with the next number follows within a few lines, or the one with the number before
+    comes a few lines before."""
+    listed = set()
+    lines = sorted(numbers)
+    for a, b in pairwise(lines):
+        if numbers[b] == numbers[a] + 1 and b - a <= _LIST_ITEM_MAX_LINES:
+            listed.update((a, b))
+    return listed
 
 
 NO_LETTER_LINES = Rule(
     "STR805",
     "no-letter-lines",
     "text",
-    "Lines without a single letter or figure (stars, icons), and bare counters.",
+    "Lines without a single letter or figure (stars, icons), and bare counters (not a list's numbers).",
     no_letters,
     doc="""What it does: removes lines that hold no letter, in any script, and
 either no figure either (star ratings, icon glyphs, bullets, zero-width
 joiners) or only a bare number (share and comment counters: "342", "1,204").
-Prices, dates and scores ("$19.99", "12/05/2024", "4.5 / 5") stay.
+Prices, dates and scores ("$19.99", "12/05/2024", "4.5 / 5") stay, and so do
+the numbers of a list's items on lines of their own ("1", "2." ...): a bare
+number stays when the next number follows within eight lines, or the one
+before it came as close.
 
 Why: widgets leave such fragments between paragraphs; a line of running text
 always has letters. Figures with units or separators are content on product
-pages, listings and tables.""",
+pages, listings and tables, and an ordered list's numbers, once its markup is
+gone, stand on lines of their own before each item.""",
     removes=("342", "1,204", "★ ★ ★ ★ ★", "\u2022"),
-    keeps=("1.2K claps", "The vote was 52 to 48.", "$19.99", "12/05/2024", "4.5 / 5"),
+    keeps=("1.2K claps", "The vote was 52 to 48.", "$19.99", "12/05/2024", "4.5 / 5",
+           "1\nLook for a deal on the hire company's own site first.\n2\nBring every document the desk asks for."),
 )
 
 # A line of serialized data: a JSON object (or an array of them) of _DATA_MIN_CHARS or more, with
