@@ -227,11 +227,11 @@ class TextState:
         # digit); the others are trimmed one by one. Every step is a C loop over the page.
         folded = self.folded
         keys = list(map(str.strip, folded, repeat(_EDGE_PUNCTUATION)))
-        beyond = self.lines.beyond_ascii
+        beyond = self._beyond_ascii_folded
         if beyond is not None:
             # When every character the keys may hold is alphanumeric or in _EDGE_PUNCTUATION, the
             # strip has trimmed every key, the empty ones too.
-            rest = "".join(set(beyond.casefold()).difference(_EDGE_PUNCTUATION))
+            rest = "".join(set(beyond).difference(_EDGE_PUNCTUATION))
             if not rest or rest.isalnum():
                 return keys
         trimmed = map(and_, map(str.isalnum, map(_FIRST, keys)), map(str.isalnum, map(_LAST, keys)))
@@ -245,12 +245,18 @@ class TextState:
         # casefold never makes or removes a space, so lstrip may come after it. Outside ASCII it
         # takes about twice as long as encoding, lowering ASCII letters and decoding; when no
         # character outside ASCII changes in a case fold, the two agree (see Lines.beyond_ascii).
-        beyond = self.lines.beyond_ascii
-        if beyond is not None and beyond.casefold() == beyond:
+        if self._beyond_ascii_folded is not None and self._beyond_ascii_folded == self.lines.beyond_ascii:
             folded = map(bytes.decode, map(bytes.lower, map(str.encode, self.texts)))
         else:
             folded = map(str.casefold, self.texts)
         return list(map(str.lstrip, folded))
+
+    @cached_property
+    def _beyond_ascii_folded(self) -> str | None:
+        """The case fold of the texts' characters beyond ASCII (see ``Lines.beyond_ascii``), or
+        None when those are unknown: what both ``folded`` and ``keys`` look at."""
+        beyond = self.lines.beyond_ascii
+        return None if beyond is None else beyond.casefold()
 
     @cached_property
     def may_match(self) -> list[bool]:
