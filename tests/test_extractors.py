@@ -10,7 +10,7 @@ from lxml import html
 
 from stripper import Stripper
 from stripper.extractors import extractor_names, get_extractor
-from stripper.extractors.auto import FALLBACK_BELOW, PRODUCT_SHORT_BELOW, is_product_page
+from stripper.extractors.auto import FALLBACK_BELOW, PRODUCT_SHORT_BELOW, chrome_share, is_product_page, site_chrome
 from stripper.extractors.density import JUNK_ATTR, JUNK_WORDS, MODIFIER_PREFIXES, _junk_attrs, extract_lines
 from stripper.parse import parse_html
 
@@ -265,6 +265,35 @@ def test_a_product_page_that_says_it_is_an_article_goes_to_density(monkeypatch):
     calls.clear()
     auto.extract(parse_html(review.replace('<meta property="og:type" content="article">', "")), url=None)
     assert calls[0] == "trafilatura"
+
+
+FOOTER = ("<footer class='site-footer'><div class='footer-column'><h4>Customer Care</h4>"
+          "<ul><li><a href='/help'>Help Center</a></li><li><a href='/returns'>Returns and Exchanges</a></li></ul></div>"
+          "<div class='footer-column'><h4>Stay in the loop</h4><p>Trail reports and members-only offers, "
+          "twice a month.</p></div><p class='legal'>© 2025 Northpeak Outfitters. All rights reserved.</p></footer>")
+
+
+def test_chrome_share_counts_the_lines_of_footers_and_menus_outside_the_content():
+    tree = parse_html(f"<html><body><nav><a href='/'>Home</a> <a href='/shop'>Shop all</a></nav>"
+                      f"<main><p>Our own words.</p><footer>Posted in Gear</footer></main>{FOOTER}</body></html>")
+    chrome = site_chrome(tree)
+    assert chrome_share(["Customer Care", "Help Center"], chrome) == 1.0
+    assert chrome_share(["Home Shop all"], chrome) == 1.0
+    assert chrome_share(["Our own words."], chrome) == 0.0
+    assert chrome_share(["Posted in Gear"], chrome) == 0.0  # an article's own footer is content
+    assert chrome_share(["Customer Care", "Our own words."], chrome) == pytest.approx(13 / 27)
+    assert chrome_share([], chrome) == 0.0
+
+
+def test_the_site_footer_is_no_fallback_for_a_page_a_script_fills_in():
+    shell = f"<html><body><div id='app'><div class='loading'></div></div>{FOOTER}</body></html>"
+    auto = get_extractor("auto")
+    # density judges the footer by its text alone (all else is empty), and finds under FALLBACK_BELOW
+    assert "Stay in the loop" in auto.primary.extract(parse_html(shell), url=None).lines
+    assert auto.extract(parse_html(shell), url=None).lines == []
+    # the same blocks inside the page's article are its content
+    article = shell.replace("footer", "article")
+    assert "Customer Care" in "\n".join(auto.extract(parse_html(article), url=None).lines)
 
 
 @pytest.mark.parametrize("name", extractor_names())

@@ -17,9 +17,11 @@ readability/jusText fallbacks and recall retry it takes about half the time.
 Each choice has a second opinion when it finds little: density's output when
 trafilatura finds under ``PRODUCT_SHORT_BELOW`` characters on a product page
 (a description its tag search missed), trafilatura's when density finds under
-``FALLBACK_BELOW``; the longer of the two wins. A page whose structured data
-says it is an article as well as a product (a buying guide, a review) is an
-article: density takes it.
+``FALLBACK_BELOW``; the longer of the two wins, unless it is mostly the site's
+footer and menus (``SITE_CHROME_MAX_SHARE``, see ``site_chrome``); when both
+are, the page has no content to give. A page whose structured data says it is
+an article as well as a product (a buying guide, a review) is an article:
+density takes it.
 """
 
 from __future__ import annotations
@@ -35,6 +37,10 @@ from .trafilatura import TrafilaturaExtractor
 FALLBACK_BELOW = 300
 PRODUCT_SHORT_BELOW = 1500
 FAST_TRAFILATURA = True
+# Of two short candidates, the longer is passed over when more than this share of its characters
+# is the text of the site's footer or menus: on a page whose content a script fills in, they are
+# all the text there is, and trafilatura's fallbacks return them as the article.
+SITE_CHROME_MAX_SHARE = 0.5
 
 _PRODUCT_TYPE = re.compile(r'"@type"\s*:\s*(?:\[\s*)?"Product"')
 
@@ -55,9 +61,29 @@ class AutoExtractor:
         if found.chars >= enough:
             return found
         other = second.extract(tree, url=url)
-        return other if other.chars > found.chars else found
+        chrome = site_chrome(tree)
+        for candidate in sorted((found, other), key=lambda e: e.chars, reverse=True):
+            if chrome_share(candidate.lines, chrome) <= SITE_CHROME_MAX_SHARE:
+                return candidate
+        return Extracted(url=url)  # both are the site's chrome: the page shows no content
 
 
 def is_product_page(tree: Any) -> bool:
     """Whether the page's structured data says it sells one product."""
     return page_declares(tree, lambda og_type: og_type.startswith("product"), _PRODUCT_TYPE)
+
+
+def site_chrome(tree: Any) -> str:
+    """The text of the site's footer and menus: ``<footer>`` and ``<nav>`` elements outside
+    ``<article>`` and ``<main>``, whitespace collapsed, one element a line."""
+    return "\n".join(" ".join(element.text_content().split()) for element in tree.iter("footer", "nav")
+                     if next(element.iterancestors("article", "main"), None) is None)
+
+
+def chrome_share(lines: list[str], chrome: str) -> float:
+    """The share of the characters of ``lines`` in lines found in ``chrome`` (see ``site_chrome``)."""
+    texts = [" ".join(line.split()) for line in lines]
+    total = sum(map(len, texts))
+    if not total or not chrome:
+        return 0.0
+    return sum(len(text) for text in texts if text and text in chrome) / total
