@@ -162,7 +162,7 @@ def _title(page: _Page, tree, url: str | None) -> str | None:
     ``<title>`` is split at its separators ("Headline | Site", "Site - Section - Headline");
     an ``<h1>`` that equals a run of those parts (or og:title / the JSON-LD headline), but
     for case and quote marks, is the headline, as the ``<h1>`` writes it: what a reader sees
-    (but for curled quote marks that the ``<title>`` has straight, see ``_quoted_as_typed``).
+    (but for curled quote marks that the ``<title>`` has straight, and capitals, see ``_as_typed``).
     Without a ``<title>``, og:title stands in for it.
     Without such agreement: the ``<h1>`` when the ``<title>`` holds a quarter of its words (on
     an article page) or all of them (on other pages), or when the URL's slug is closer to it,
@@ -191,7 +191,7 @@ def _headline(page: _Page, tree, url: str | None) -> str | None:
             runs |= _runs(declared, sites)
     for h1 in h1s:
         if _key(h1) in runs:
-            return _quoted_as_typed(h1, title) if title else h1
+            return _as_typed(h1, title) if title else h1
     for declared in (og, ld):  # "Site: Headline", "Headline (Site)": og:title is the headline alone
         if declared and title and _key(declared) != _key(title) and _key(declared) in _key(title):
             return declared
@@ -285,27 +285,35 @@ def _h1s(tree) -> list[str]:
     return out
 
 
-# What an element may hold that a reader does not see as its text: styles, scripts, buttons.
-_UNSHOWN = etree.XPath(".//script|.//style|.//button")
-_SHOWN_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::button)]")
+# What an element may hold that a reader does not see as its text (styles, scripts, buttons), and
+# the line breaks that part its words.
+_UNSHOWN_OR_BREAK = etree.XPath(".//script|.//style|.//button|.//br")
+_SHOWN_TEXT = etree.XPath(".//text()[not(ancestor::script or ancestor::style or ancestor::button)]|.//br")
 
 
 def _shown_text(element) -> str:
     """The text of ``element`` without that of the styles, scripts and buttons inside it (a theme
-    may put an ``<h1>``'s CSS in a ``<style>`` inside it)."""
-    return "".join(_SHOWN_TEXT(element)) if _UNSHOWN(element) else element.text_content()
+    may put an ``<h1>``'s CSS in a ``<style>`` inside it), a line break read as a space ("Top MBA
+    Programs of 2025<br>Your Guide to …")."""
+    if not _UNSHOWN_OR_BREAK(element):
+        return element.text_content()
+    return "".join(node if isinstance(node, str) else " " for node in _SHOWN_TEXT(element))
 
 
-def _quoted_as_typed(h1: str, title: str) -> str:
-    """The ``<h1>`` with the quote marks of the ``<title>`` run that it repeats, when the two differ in
-    those alone ("Beginner's Guide" in ``<title>``, "Beginner’s Guide" in the ``<h1>``): a page's
-    templates curl the quotes of the text they show (WordPress's texturize), and the ``<title>`` keeps
-    them as the author typed them. ``h1`` is clean already (see ``_h1s``)."""
+def _as_typed(h1: str, title: str) -> str:
+    """The ``<h1>`` as the ``<title>`` run that it repeats writes it, when the two differ in quote
+    marks alone ("Beginner's Guide" in ``<title>``, "Beginner’s Guide" in the ``<h1>``: a page's
+    templates curl the quotes of the text they show, WordPress's texturize, and the ``<title>``
+    keeps them as the author typed them), or when the ``<h1>`` is in capitals and the run is not
+    ("WEEKEND CODING AGENT": a heading's style, typed into the page). ``h1`` is clean already
+    (see ``_h1s``)."""
     straight = straight_quotes(h1)
-    if straight == h1:
+    capitals = h1.isupper()
+    if straight == h1 and not capitals:
         return h1
+    key = _key(h1)
     for run in map(clean_line, _part_runs(title)):
-        if run != h1 and straight_quotes(run) == straight:
+        if run != h1 and (straight_quotes(run) == straight or (capitals and _key(run) == key and not run.isupper())):
             return run
     return h1
 

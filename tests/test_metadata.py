@@ -105,6 +105,15 @@ def test_the_confirmed_h1_keeps_the_quote_marks_typed_in_the_title():
     assert meta_of(head, body).title == 'A Cyclist\'s Guide To "Winter"'
 
 
+def test_a_confirmed_h1_in_capitals_is_written_as_the_title_types_it():
+    head = "<title>Weekend Coding Agent | Focus Labs</title>"
+    assert meta_of(head, "<h1>WEEKEND CODING AGENT</h1><p>Text.</p>").title == "Weekend Coding Agent"
+    # a title in capitals too, or an <h1> in mixed case, leaves the <h1> as it is
+    assert meta_of("<title>WEEKEND CODING AGENT | Focus Labs</title>", "<h1>WEEKEND CODING AGENT</h1>").title \
+        == "WEEKEND CODING AGENT"
+    assert meta_of(head, "<h1>Weekend coding agent</h1>").title == "Weekend coding agent"
+
+
 @pytest.mark.parametrize("body", ["", "<h1>Harbour plan approved</h1>"])
 def test_markdown_heading_marks_are_no_part_of_the_title(body):
     head = ('<title>## Harbour plan approved - Port News</title>'
@@ -248,6 +257,14 @@ def test_the_h1_text_leaves_out_styles_scripts_and_buttons_inside_it():
             "<script>track()</script></h1><p>Text.</p>")
     assert meta_of("<title>Winter cycling kit list | Pedal Notes</title>", body).title == "Winter cycling kit list"
     assert meta_of("", body).title == "Winter cycling kit list"
+
+
+def test_a_line_break_in_the_h1_parts_its_words():
+    body = "<h1>Winter cycling<br>the kit list</h1><p>Text.</p>"
+    head = "<title>Winter cycling the kit list | Pedal Notes</title>"
+    assert meta_of(head, body).title == "Winter cycling the kit list"
+    assert meta_of("", body).title == "Winter cycling the kit list"
+    assert meta_of("", "<h1><style>.t{}</style>Winter cycling<br/>kit list</h1>").title == "Winter cycling kit list"
 
 
 # ----------------------------------------------------------------------------- scraped text
