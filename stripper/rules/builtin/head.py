@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from ...metadata import MONTH_WORDS, byline_name
 from ..model import Rule, TextState, normalise
@@ -12,10 +13,24 @@ from ..model import Rule, TextState, normalise
 def repeated_title(state: TextState, indices: Sequence[int]) -> list[int]:
     """Head lines that repeat the article's title, unless such a line, long enough to be a
     paragraph, is all the page has to say."""
-    found = [i for i in indices if state.is_title(i)]
+    found = [i for i in indices if state.is_title(i)] or _title_in_two_lines(state, indices)
     if found and len(indices) == len(state.live()) and any(map(state.is_substantial, found)):
         return []  # the head reaches the end: no other paragraph (a link post, a question alone)
     return found
+
+
+def _title_in_two_lines(state: TextState, indices: Sequence[int]) -> list[int]:
+    """Two lines in a row that make the title together ("BEGINNER" / "MARATHON PLAN": a line
+    break inside the ``<h1>``)."""
+    title, keys = state.title_key, state.keys
+    if title is None:
+        return []
+    for first, second in pairwise(indices):
+        key = keys[first]
+        if key and title.startswith(key) and title[len(key):len(key) + 1] == " " \
+                and title[len(key) + 1:] == keys[second]:
+            return [first, second]
+    return []
 
 
 REPEATED_TITLE = Rule(
@@ -26,7 +41,9 @@ REPEATED_TITLE = Rule(
     repeated_title,
     scope="head",
     doc="""What it does: removes a line before the first paragraph that is the
-article's title (the page's title, or the first line of scraped text).
+article's title (the page's title, or the first line of scraped text), or two
+lines in a row that make the title together (a line break inside the
+headline).
 
 A title that reads as a paragraph stays when the page has no other paragraph:
 then it is the content (a link shared on a forum, a question with no answer
@@ -34,8 +51,8 @@ yet), not a heading above it.
 
 Why: extractors keep the page's <h1> as the body's first line; the title is
 already in the article's ``title`` field.""",
-    removes=("Example title",),
-    keeps=("Example title, and what it means for the city",),
+    removes=("Example title", "EXAMPLE\nTITLE"),
+    keeps=("Example title, and what it means for the city", "Example\ntitle of the city"),
 )
 
 _MONTH = rf"(?:{MONTH_WORDS})\.?"
