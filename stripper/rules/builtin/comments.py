@@ -280,20 +280,29 @@ POSTER_DETAILS = pattern_rule(
     "Forum and Q&A user cards: 'Posts: 4,958', 'Joined', '410 posts · Joined 2002', '7 Likes', badge counts.",
     doc="""What it does: removes the lines of the card forums and Q&A sites show
 beside each post: the poster's post count ("Posts: 4,958", "410 posts · Joined
-2002"), join date, rank ("New member", "Moderator", "Original poster"), the
-"Last edited: ..." note, a review's "Verified buyer", phpBB's post header
-("Post by jo » Sat Feb 10, 2024 6:12 pm"), Q&A sites' "answered Mar 3, 2024
-at 9:02", like counters ("7 Likes") and reputation badges ("12 silver badges
-3 bronze badges", which scraped text runs together as "1211 silver badges33
-bronze badges").
+2002"), join date ("Join Date: Aug 2008"), rank ("New member", "Well-known
+member", "7+ Year Member", "Moderator", "Original poster"), reaction scores,
+"Reply With Quote" and "Jo likes this." under a post, the card's bare labels
+("Member", "Messages", "Posts", "Points": their figures are lines of their
+own, which STR805 removes), the "Last edited: ..." note, a review's
+"Verified buyer", phpBB's post header ("Post by jo » Sat Feb 10, 2024 6:12
+pm"), Q&A sites' "answered Mar 3, 2024 at 9:02", like counters ("7 Likes")
+and reputation badges ("12 silver badges 3 bronze badges", which scraped
+text runs together as "1211 silver badges33 bronze badges").
 
 Why: on a thread the posts are the content, and each one drags its poster's
 card into the text as short lines between them.""",
     blocks=[
         r"posts:? \d[\d,]{0,9}",
-        r"joined|moderator|administrator",
+        r"joined|moderator|administrator|member|messages|posts|points",
         r"joined:? .{0,30}\d{4}(?:,? \d\d?:\d\d(?: ?[ap]m)?)?",
-        r"(?:new|junior|senior|regular|established|active|valued) member|original poster",
+        r"(?:new|junior|senior|regular|established|active|valued|well-known|full|registered|premium|gold|"
+        r"silver|platinum|lifetime|vip|elite|supporting|veteran|prominent|distinguished|respected|notable|"
+        r"esteemed|honored|legendary) member|original poster|\d{1,2}\+? years? member",
+        # XenForo's and vBulletin's cards and post footers: "Reaction score", "Join Date: Aug 2008",
+        # "Reply With Quote", "Holiday.with.Ken likes this.", "WiSK and 3 others like this."
+        r"reaction score:?(?: \d[\d,.]*k?)?|join date:?(?: .{3,30}\d{4})?|reply with quote(?: \d+)?",
+        r"\S+(?: \S+)? likes this\.?|\d+ (?:person|people) likes? this\.?|.{1,60} and \d+ others? like this\.?",
         r"verified (?:buyer|purchase|owner|reviewer)",
         r"last edited:? .{3,30}\d{4}.{0,12}",
         # phpBB's post header: "Post by jo » Sat Feb 10, 2024 6:12 pm"
@@ -308,9 +317,12 @@ card into the text as short lines between them.""",
     removes=("Posts: 4,958", "410 posts · Joined 2002", "Joined", "Moderator", "7 Likes", "New member",
              "Joined: Mon Feb 05, 2024 7:41 pm", "Post by aquaNovice » Sat Feb 10, 2024 6:12 pm",
              "answered Mar 3, 2024 at 9:02", "Last edited: Jul 9, 2022", "Original poster", "Verified buyer",
-             "55.4k2424 gold badges197197 silver badges315315 bronze badges"),
+             "55.4k2424 gold badges197197 silver badges315315 bronze badges", "Well-known member",
+             "7+ Year Member", "Reaction score", "Join Date: Aug 2008", "Reply With Quote 0",
+             "Holiday.with.Ken likes this.", "WiSK and 3 others like this.", "Messages", "Member"),
     keeps=("He joined the club in 2002 and has posted every week since.",
-           "Posts on the old board were archived in 2019."),
+           "Posts on the old board were archived in 2019.",
+           "Your output will look like this", "She became a full member of the guild in 1998."),
 )
 
 RULES = [COMMENT_PROMPTS, COMMENT_COUNT, COMMENT_FORM_LABELS, COMMENT_THREADS, POSTER_DETAILS, ANSWER_CONTROLS]
