@@ -282,13 +282,14 @@ POSTER_DETAILS = pattern_rule(
 beside each post: the poster's post count ("Posts: 4,958", "410 posts · Joined
 2002"), join date ("Join Date: Aug 2008"), rank ("New member", "Well-known
 member", "7+ Year Member", "Moderator", "Original poster"), reaction scores,
-"Reply With Quote" and "Jo likes this." under a post, the card's bare labels
-("Member", "Messages", "Posts", "Points": their figures are lines of their
-own, which STR805 removes), the "Last edited: ..." note, a review's
-"Verified buyer", phpBB's post header ("Post by jo » Sat Feb 10, 2024 6:12
-pm"), Q&A sites' "answered Mar 3, 2024 at 9:02", like counters ("7 Likes")
-and reputation badges ("12 silver badges 3 bronze badges", which scraped
-text runs together as "1211 silver badges33 bronze badges").
+"Reply With Quote", "Jo likes this." and "Sent from my iPhone using
+Tapatalk" under a post, "This topic was automatically closed ..." under a
+thread, the card's bare labels ("Member", "Messages", "Posts", "Points": their
+figures are lines of their own, which STR805 removes), the "Last edited: ..."
+note, a review's "Verified buyer", phpBB's post header ("Post by jo » Sat Feb
+10, 2024 6:12 pm"), Q&A sites' "answered Mar 3, 2024 at 9:02", like counters
+("7 Likes") and reputation badges ("12 silver badges 3 bronze badges", which
+scraped text runs together as "1211 silver badges33 bronze badges").
 
 Why: on a thread the posts are the content, and each one drags its poster's
 card into the text as short lines between them.""",
@@ -303,6 +304,11 @@ card into the text as short lines between them.""",
         # "Reply With Quote", "Holiday.with.Ken likes this.", "WiSK and 3 others like this."
         r"reaction score:?(?: \d[\d,.]*k?)?|join date:?(?: .{3,30}\d{4})?|reply with quote(?: \d+)?",
         r"\S+(?: \S+)? likes this\.?|\d+ (?:person|people) likes? this\.?|.{1,60} and \d+ others? like this\.?",
+        # a mobile app's signature, and the notices under a thread
+        r"sent from my .{1,60} using .{1,40}",
+        r"this topic was automatically closed after \d+ (?:minutes?|hours?|days?)\."
+        r" new replies are no longer allowed",
+        r"report inappropriate content",
         r"verified (?:buyer|purchase|owner|reviewer)",
         r"last edited:? .{3,30}\d{4}.{0,12}",
         # phpBB's post header: "Post by jo » Sat Feb 10, 2024 6:12 pm"
@@ -319,7 +325,9 @@ card into the text as short lines between them.""",
              "answered Mar 3, 2024 at 9:02", "Last edited: Jul 9, 2022", "Original poster", "Verified buyer",
              "55.4k2424 gold badges197197 silver badges315315 bronze badges", "Well-known member",
              "7+ Year Member", "Reaction score", "Join Date: Aug 2008", "Reply With Quote 0",
-             "Holiday.with.Ken likes this.", "WiSK and 3 others like this.", "Messages", "Member"),
+             "Holiday.with.Ken likes this.", "WiSK and 3 others like this.", "Messages", "Member",
+             "Sent from my SM-S908U using Tapatalk",
+             "This topic was automatically closed after 30 days. New replies are no longer allowed."),
     keeps=("He joined the club in 2002 and has posted every week since.",
            "Posts on the old board were archived in 2019.",
            "Your output will look like this", "She became a full member of the guild in 1998."),

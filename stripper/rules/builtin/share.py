@@ -99,21 +99,23 @@ CALL_TO_ACTION_BUTTONS = pattern_rule(
     "STR304",
     "call-to-action-buttons",
     "Button and link labels: 'Learn more', 'Buy now', 'Check price at Amazon', 'Reply', 'Book now'.",
-    doc="""What it does: removes lines that are only the label of a button or a
-teaser link: shop and booking buttons, "Check price at …", "Read full review",
-"Learn more", "Reply", "View this post on Instagram", "Table of contents"; the
-captions of social embeds ("A post shared by …"), the lines of price-comparison
-and quote widgets ("Price comparison from …", "Get a quote from …"), price
-buttons ("$139 at Peakline $145 at Trailhouse"), the controls of listings and
-galleries ("Sort: Best Match", "Filters", "Picture 1 of 4", "Page 1 of 8"), the screen-reader
+    doc="""What it does: removes lines that are only the label of a button or a teaser
+link: shop and booking buttons, "Check price at …", "Read full review", "Learn
+more", "Reply", "View this post on Instagram", "Table of contents"; the
+captions of social embeds ("A post shared by …"), the lines of
+price-comparison and quote widgets ("Price comparison from …", "Get a quote
+from …"), price buttons ("$139 at Peakline $145 at Trailhouse"), the controls
+of listings and galleries ("Sort: Best Match", "Filters", "Picture 1 of 4",
+"Page 1 of 8", "Showing 1-24 of 204 products"), the labels of a store's
+product cards ("Quick Shop", "Sale price", "Product Name"), the screen-reader
 helpers of product pages, the names of icons that stand in for buttons
 ("Arrow-Thin-Down"), the labels of a site's header buttons ("Open menu", "Get
 the app"), the screen-reader notes of links ("Opens in a new window"), and the
 buttons of deal and directory widgets ("Get Deal", "Get Quote (866) 377-8209",
-"Now $119 on Amazon Check Price"), review teasers as links ("Read our full Acme X2
-review", with no full stop) and affiliate buttons ("Get the Catan Board Game on Amazon",
-"Shop Trail Runner 4 Now"), and the prompts to add the site as a preferred source
-on Google ("Add as a preferred source on Google").
+"Now $119 on Amazon Check Price"), review teasers as links ("Read our full
+Acme X2 review", with no full stop) and affiliate buttons ("Get the Catan
+Board Game on Amazon", "Shop Trail Runner 4 Now"), and the prompts to add the
+site as a preferred source on Google ("Add as a preferred source on Google").
 
 Why: product boxes, cards and embeds leave their buttons behind as one-line
 paragraphs between the real ones.""",
@@ -152,6 +154,12 @@ paragraphs between the real ones.""",
         "today's best deals", "today’s best deal", "today’s best deals", "scroll for more", "apply now",
         "terms apply", "terms apply / rates & fees", "get in touch with one of our experts",
         "collapsed expand all", "check prices visit website", "take the next step", "jump to section",
+        # a store's product cards and listing controls
+        "quick shop", "quick view", "quick add", "product name", "product link", "regular price", "sale price",
+        "current price", "original price", "filter & sort", "filter and sort", "sort by", "results per page",
+        "no products in the cart", "type to search products", "unable to fetch price", "est. delivery",
+        "browsing history", "people who viewed this item also viewed", "found a lower price? let us know",
+        "request a demo",
     )
     + [r"(?:check|see|view|compare) (?:the )?(?:price|prices|deal|deals|availability)"
        r"(?: (?:at|on) [\w .&'-]{1,40})?(?: [$£€][\d,.]{1,12}(?: list)?)?(?: \(?on sale\)?)?",
@@ -170,6 +178,8 @@ paragraphs between the real ones.""",
        r"sort(?: by)?: .{1,30}",
        r"loaded \d{1,7} results",
        r"(?:picture|image|photo|slide|page) \d{1,4} (?:of|/) \d{1,4}",
+       r"(?:showing|displaying) \d[\d,]{0,6}(?: (?:of|to)|[–-]) ?\d[\d,]{0,6}(?: of \d[\d,]{0,6})?"
+       r" ?\(?(?:of \d[\d,]{0,6} )?(?:products|items|results)\)?",
        r"now \d{1,3}% off",
        # screen-reader helpers of product pages, and price labels of product cards
        r"(?:brief|full) content visible\W{1,3}double tap to read (?:full|brief) content",
@@ -206,7 +216,8 @@ paragraphs between the real ones.""",
              "Now $119 on Amazon Check Price - Walmart", "Collapsed Expand All",
              "Add as a preferred source on Google", "Make The Ledger your preferred source on Google",
              "Read our full Acme X2 review", "Get the Catan Board Game on Amazon", "Check Amazon Price",
-             "Shop Trail Runner 4 Now"),
+             "Shop Trail Runner 4 Now", "Quick Shop", "Sale price", "Filter & Sort",
+             "Displaying 1 to 24 (of 204 products)", "Showing 2 of 2 products"),
     keeps=("Learn more about the tides, the guide said, before you walk out to the island.",
            "Get a quote in writing before any work starts, and compare it with two others.",
            "4.79 from 1,847 verified reviews",
