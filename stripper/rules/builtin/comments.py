@@ -282,8 +282,8 @@ POSTER_DETAILS = pattern_rule(
 beside each post: the poster's post count ("Posts: 4,958", "410 posts · Joined
 2002"), join date ("Join Date: Aug 2008"), rank ("New member", "Well-known
 member", "7+ Year Member", "Moderator", "Original poster"), reaction scores,
-"Reply With Quote", "Jo likes this." and "Sent from my iPhone using
-Tapatalk" under a post, "This topic was automatically closed ..." under a
+"Reply With Quote" and "Sent from my iPhone using Tapatalk" under a
+post, "This topic was automatically closed ..." under a
 thread, the card's bare labels ("Member", "Messages", "Posts", "Points": their
 figures are lines of their own, which STR805 removes), the "Last edited: ..."
 note, a review's "Verified buyer", phpBB's post header ("Post by jo » Sat Feb
@@ -293,31 +293,33 @@ scraped text runs together as "1211 silver badges33 bronze badges").
 
 Why: on a thread the posts are the content, and each one drags its poster's
 card into the text as short lines between them.""",
-    blocks=[
+    # labels and ranks: plain phrases, looked up in a set
+    blocks=literal(
+        "joined", "moderator", "administrator", "member", "messages", "posts", "points", "original poster",
+        *(f"{rank} member" for rank in (
+            "new", "junior", "senior", "regular", "established", "active", "valued", "well-known", "full",
+            "registered", "premium", "gold", "silver", "platinum", "lifetime", "vip", "elite", "supporting",
+            "veteran", "prominent", "distinguished", "respected", "notable", "esteemed", "honored", "legendary")),
+        # XenForo's and vBulletin's cards and post footers ("Jo likes this." is left: a poster's name
+        # can start a line any way, and such a pattern would be tried on every line)
+        "reaction score", "join date", "reply with quote", "report inappropriate content",
+    ) + [
         r"posts:? \d[\d,]{0,9}",
-        r"joined|moderator|administrator|member|messages|posts|points",
         r"joined:? .{0,30}\d{4}(?:,? \d\d?:\d\d(?: ?[ap]m)?)?",
-        r"(?:new|junior|senior|regular|established|active|valued|well-known|full|registered|premium|gold|"
-        r"silver|platinum|lifetime|vip|elite|supporting|veteran|prominent|distinguished|respected|notable|"
-        r"esteemed|honored|legendary) member|original poster|\d{1,2}\+? years? member",
-        # XenForo's and vBulletin's cards and post footers: "Reaction score", "Join Date: Aug 2008",
-        # "Reply With Quote", "Holiday.with.Ken likes this.", "WiSK and 3 others like this."
-        r"reaction score:?(?: \d[\d,.]*k?)?|join date:?(?: .{3,30}\d{4})?|reply with quote(?: \d+)?",
-        r"\S+(?: \S+)? likes this\.?|\d+ (?:person|people) likes? this\.?|.{1,60} and \d+ others? like this\.?",
-        # a mobile app's signature, and the notices under a thread
+        r"join date:? .{3,30}\d{4}|reply with quote \d+",
+        # a mobile app's signature, and the notice under a closed thread
         r"sent from my .{1,60} using .{1,40}",
-        r"this topic was automatically closed after \d+ (?:minutes?|hours?|days?)\."
+        r"this topic was automatically closed after \d+ (?:minutes?|hours?|days?|months?)\."
         r" new replies are no longer allowed",
-        r"report inappropriate content",
         r"verified (?:buyer|purchase|owner|reviewer)",
         r"last edited:? .{3,30}\d{4}.{0,12}",
         # phpBB's post header: "Post by jo » Sat Feb 10, 2024 6:12 pm"
         r"post by .{1,40} » .{5,40}",
         # Q&A sites' post signature: "answered Mar 3, 2024 at 9:02"
         r"(?:asked|answered|edited|modified) .{3,20}\d{4} at \d\d?:\d\d",
-        # counters, in one pattern (lines that start with a figure are many, and each pattern is a
-        # test): "410 posts · Joined 2002", "7 Likes", reputation badges run together
-        r"\d[\d,.]{0,9}k? (?:posts?(?: · joined \d{4})?|likes?)"
+        # counters and ranks, in one pattern (lines that start with a figure are many, and each pattern
+        # is a test): "410 posts · Joined 2002", "7 Likes", "7+ Year Member", reputation badges run together
+        r"\d[\d,.]{0,9}k? (?:posts?(?: · joined \d{4})?|likes?)|\d{1,2}\+? years? member"
         r"|(?:[\d,.]{1,10}k?)?(?:\d{1,6} gold badges?)?\d{1,6} silver badges?\d{1,6} bronze badges?",
     ],
     removes=("Posts: 4,958", "410 posts · Joined 2002", "Joined", "Moderator", "7 Likes", "New member",
@@ -325,7 +327,7 @@ card into the text as short lines between them.""",
              "answered Mar 3, 2024 at 9:02", "Last edited: Jul 9, 2022", "Original poster", "Verified buyer",
              "55.4k2424 gold badges197197 silver badges315315 bronze badges", "Well-known member",
              "7+ Year Member", "Reaction score", "Join Date: Aug 2008", "Reply With Quote 0",
-             "Holiday.with.Ken likes this.", "WiSK and 3 others like this.", "Messages", "Member",
+             "Messages", "Member",
              "Sent from my SM-S908U using Tapatalk",
              "This topic was automatically closed after 30 days. New replies are no longer allowed."),
     keeps=("He joined the club in 2002 and has posted every week since.",
