@@ -1,6 +1,8 @@
 """The quick paths of scraped-text handling give what the plain definitions give."""
 
 import random
+import re
+import warnings
 
 import pytest
 from hypothesis import example, given, settings
@@ -12,6 +14,7 @@ from stripper.errors import StripperError
 from stripper.mojibake import mend_mojibake
 from stripper.rules import BlockMatcher, TextState
 from stripper.rules.model import normalise
+from stripper.rules.patterns import _plain_phrase, _written_phrase, literal
 
 
 def reference_split(text):
@@ -309,3 +312,30 @@ def test_hard_wrapped_lines_and_a_long_line_without_a_sentence_end_stay_in_their
     unfinished = _LONG.rstrip(".") + " and"
     title, lines = split_text(f"Title\n\n{wrapped}\n\n{unfinished}\n{_NEXT}")
     assert lines.render() == f"{wrapped}\n\n{unfinished}\n{_NEXT}"
+
+
+# Pattern text close to what rules write: phrases, their escapes, and regex syntax around them.
+_PATTERN_CHARS = st.sampled_from(list("ab É.'&?-\\s+*()[]|{}^$") + ["\\s+", "\\.", "\\?", "\\d", "\\-"])
+
+
+@given(st.lists(_PATTERN_CHARS, max_size=12).map("".join))
+@example("don\\'t\\s+stop")
+@example("\\\\s+")
+def test_phrases_read_from_a_pattern_s_text_are_the_parsed_ones(pattern):
+    written = _written_phrase(pattern)
+    try:
+        with warnings.catch_warnings():  # "possible nested set" and the like, for "[[" ...
+            warnings.simplefilter("ignore")
+            tree = re._parser.parse(pattern, re.IGNORECASE)
+    except re.error:
+        assert written is None
+        return
+    if written is not None:
+        assert written == _plain_phrase(tree)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=30))
+def test_every_phrase_literal_writes_is_read_without_a_parse(text):
+    phrase = " ".join(text.casefold().split())
+    parsed = _plain_phrase(re._parser.parse(literal(phrase)[0], re.IGNORECASE)) if phrase else None
+    assert _written_phrase(literal(phrase)[0]) == parsed

@@ -71,9 +71,17 @@ class BlockMatcher:
         #: the matchers this one was made of (see :meth:`union`)
         self.parts: tuple[BlockMatcher, ...] = ()
         self._part_set: frozenset[BlockMatcher] = _NO_PARTS  #: the same, for membership tests
-        self._whole = _Alternation(self.block_patterns, whole=True)
+
+    # Built on first use: a rule that is part of the pattern prefilter (every built-in one) is
+    # matched through the prefilter's union, and never needs its own (see ``__call__``).
+    @cached_property
+    def _whole(self) -> _Alternation:
+        return _Alternation(self.block_patterns, whole=True)
+
+    @cached_property
+    def _leading(self) -> _Alternation:
         leading = [_leading_pattern(p) for p in self.label_patterns]
-        self._leading = _Alternation(leading + list(self.start_patterns), whole=False)
+        return _Alternation(leading + list(self.start_patterns), whole=False)
 
     def matches(self, key: str, text: str, folded: str | None = None) -> bool:
         """Whether a block matches; ``key`` is :func:`normalise`\\ d, ``folded`` the case-folded text."""
@@ -236,8 +244,11 @@ class _Alternation:
         gated = []
         longest = 0  # the longest text a gated pattern can match
         for pattern in patterns:
-            tree = re._parser.parse(pattern, re.IGNORECASE)
-            phrase = _plain_phrase(tree) if whole else None
+            # Most whole-block patterns are phrases (see literal): read as text, not parsed.
+            phrase = _written_phrase(pattern) if whole else None
+            tree = None if phrase is not None else re._parser.parse(pattern, re.IGNORECASE)
+            if whole and phrase is None:
+                phrase = _plain_phrase(tree)
             if phrase is not None:
                 phrases.add(phrase)
                 self.phrase_patterns.setdefault(phrase, []).append(pattern)
@@ -489,10 +500,33 @@ def _plain_phrase(tree) -> str | None:
             chars.append(" ")
         else:
             return None
-    phrase = "".join(chars)
+    return _as_phrase("".join(chars))
+
+
+def _written_phrase(pattern: str) -> str | None:
+    """:func:`_plain_phrase` of ``pattern``, read from its text alone (no parse, which takes about a
+    millisecond a pattern), for patterns written as :func:`literal` writes them: characters that are
+    not special, escaped punctuation and ``\\s+``. None for any other pattern, which may still be a
+    phrase: the parse then tells."""
+    if not _PHRASE_SOURCE.fullmatch(pattern):
+        return None
+    return _as_phrase(_PHRASE_TOKEN.sub(_phrase_char, pattern))
+
+
+def _as_phrase(phrase: str) -> str | None:
     if not phrase or phrase != phrase.casefold() or "  " in phrase or phrase != phrase.strip():
         return None
     return phrase
+
+
+# A pattern that matches one text: plain characters, escaped ASCII punctuation or spaces, and runs
+# of white space.
+_PHRASE_SOURCE = re.compile(r"(?:[^\\.^$*+?{}\[\]|()]|\\[ -/:-@\[-`{-~]|\\s\+)*")
+_PHRASE_TOKEN = re.compile(r"\\s\+|\\(.)")
+
+
+def _phrase_char(match: re.Match) -> str:
+    return match.group(1) or " "
 
 
 # In first-character sets: "any character outside ASCII".
