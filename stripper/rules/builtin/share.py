@@ -107,15 +107,16 @@ price-comparison and quote widgets ("Price comparison from …", "Get a quote
 from …"), price buttons ("$139 at Peakline $145 at Trailhouse"), the controls
 of listings and galleries ("Sort: Best Match", "Filters", "Picture 1 of 4",
 "Page 1 of 8", "Showing 1-24 of 204 products"), the labels of a store's
-product cards ("Quick Shop", "Sale price", "Product Name"), the screen-reader
-helpers of product pages, the names of icons that stand in for buttons
-("Arrow-Thin-Down"), the labels of a site's header buttons ("Open menu", "Get
-the app"), the screen-reader notes of links ("Opens in a new window"), and the
-buttons of deal and directory widgets ("Get Deal", "Get Quote (866) 377-8209",
-"Now $119 on Amazon Check Price"), review teasers as links ("Read our full
-Acme X2 review", with no full stop) and affiliate buttons ("Get the Catan
-Board Game on Amazon", "Shop Trail Runner 4 Now"), and the prompts to add the
-site as a preferred source on Google ("Add as a preferred source on Google").
+product cards and buy boxes ("Quick Shop", "Sale price", "Select Size", "Add
+to wishlist", "In Stock"), the screen-reader helpers of product pages, the
+names of icons that stand in for buttons ("Arrow-Thin-Down"), the labels of a
+site's header buttons ("Open menu", "Get the app"), the screen-reader notes of
+links ("Opens in a new window"), and the buttons of deal and directory widgets
+("Get Deal", "Get Quote (866) 377-8209", "Now $119 on Amazon Check Price"),
+review teasers as links ("Read our full Acme X2 review", with no full stop)
+and affiliate buttons ("Get the Catan Board Game on Amazon", "Shop Trail
+Runner 4 Now"), and the prompts to add the site as a preferred source on
+Google ("Add as a preferred source on Google").
 
 Why: product boxes, cards and embeds leave their buttons behind as one-line
 paragraphs between the real ones.""",
@@ -159,7 +160,9 @@ paragraphs between the real ones.""",
         "current price", "original price", "filter & sort", "filter and sort", "sort by", "results per page",
         "no products in the cart", "type to search products", "unable to fetch price", "est. delivery",
         "browsing history", "people who viewed this item also viewed", "found a lower price? let us know",
-        "request a demo",
+        "request a demo", "select size", "select a size", "add to cart", "add to bag", "add to basket",
+        "add to wishlist", "add to wish list", "added to your cart!", "in stock", "write a review", "quantity",
+        "follow the author", "trending searches",
     )
     + [r"(?:check|see|view|compare) (?:the )?(?:price|prices|deal|deals|availability)"
        r"(?: (?:at|on) [\w .&'-]{1,40})?(?: [$£€][\d,.]{1,12}(?: list)?)?(?: \(?on sale\)?)?",
@@ -216,10 +219,12 @@ paragraphs between the real ones.""",
              "Add as a preferred source on Google", "Make The Ledger your preferred source on Google",
              "Read our full Acme X2 review", "Get the Catan Board Game on Amazon", "Check Amazon Price",
              "Shop Trail Runner 4 Now", "Quick Shop", "Sale price", "Filter & Sort",
-             "Showing 1-24 of 204 products", "Showing 2 of 2 products"),
+             "Showing 1-24 of 204 products", "Showing 2 of 2 products", "Select Size", "Add to wishlist",
+             "In Stock"),
     keeps=("Learn more about the tides, the guide said, before you walk out to the island.",
            "Get a quote in writing before any work starts, and compare it with two others.",
            "4.79 from 1,847 verified reviews",
+           "In stock at most branches from Monday, the chain said, after a month of empty shelves.",
            "Get the app working offline before you travel: maps and tickets load without a signal.",
            "Add as a preferred source on Google only the outlets you read every day, the guide says.",
            "Read our full review policy before you send us a product: we buy every item we test.",
