@@ -108,15 +108,17 @@ from …"), price buttons ("$139 at Peakline $145 at Trailhouse"), the controls
 of listings and galleries ("Sort: Best Match", "Filters", "Picture 1 of 4",
 "Page 1 of 8", "Showing 1-24 of 204 products"), the labels of a store's
 product cards and buy boxes ("Quick Shop", "Sale price", "Select Size", "Add
-to wishlist", "In Stock"), the screen-reader helpers of product pages, the
-names of icons that stand in for buttons ("Arrow-Thin-Down"), the labels of a
-site's header buttons ("Open menu", "Get the app"), the screen-reader notes of
-links ("Opens in a new window"), and the buttons of deal and directory widgets
-("Get Deal", "Get Quote (866) 377-8209", "Now $119 on Amazon Check Price"),
-review teasers as links ("Read our full Acme X2 review", with no full stop)
-and affiliate buttons ("Get the Catan Board Game on Amazon", "Shop Trail
-Runner 4 Now"), and the prompts to add the site as a preferred source on
-Google ("Add as a preferred source on Google").
+to wishlist", "In Stock", "Image unavailable") and the headings of a product
+page's lists of other products ("Frequently bought together", "Similar
+items"), the screen-reader helpers of product pages, the names of icons that
+stand in for buttons ("Arrow-Thin-Down"), the labels of a site's header
+buttons ("Open menu", "Get the app"), the screen-reader notes of links ("Opens
+in a new window"), and the buttons of deal and directory widgets ("Get Deal",
+"Get Quote (866) 377-8209", "Now $119 on Amazon Check Price"), review teasers
+as links ("Read our full Acme X2 review", with no full stop) and affiliate
+buttons ("Get the Catan Board Game on Amazon", "Shop Trail Runner 4 Now"), and
+the prompts to add the site as a preferred source on Google ("Add as a
+preferred source on Google").
 
 Why: product boxes, cards and embeds leave their buttons behind as one-line
 paragraphs between the real ones.""",
@@ -162,7 +164,9 @@ paragraphs between the real ones.""",
         "browsing history", "people who viewed this item also viewed", "found a lower price? let us know",
         "request a demo", "select size", "select a size", "add to cart", "add to bag", "add to basket",
         "add to wishlist", "add to wish list", "added to your cart!", "in stock", "write a review", "quantity",
-        "follow the author", "trending searches",
+        "follow the author", "trending searches", "frequently bought together", "products related to this item",
+        "explore related items", "similar items", "recently viewed", "image unavailable", "image not available for",
+        "be the first to review this item",
     )
     + [r"(?:check|see|view|compare) (?:the )?(?:price|prices|deal|deals|availability)"
        r"(?: (?:at|on) [\w .&'-]{1,40})?(?: [$£€][\d,.]{1,12}(?: list)?)?(?: \(?on sale\)?)?",
@@ -220,7 +224,7 @@ paragraphs between the real ones.""",
              "Read our full Acme X2 review", "Get the Catan Board Game on Amazon", "Check Amazon Price",
              "Shop Trail Runner 4 Now", "Quick Shop", "Sale price", "Filter & Sort",
              "Showing 1-24 of 204 products", "Showing 2 of 2 products", "Select Size", "Add to wishlist",
-             "In Stock"),
+             "In Stock", "Frequently bought together", "Image unavailable"),
     keeps=("Learn more about the tides, the guide said, before you walk out to the island.",
            "Get a quote in writing before any work starts, and compare it with two others.",
            "4.79 from 1,847 verified reviews",
