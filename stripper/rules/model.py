@@ -282,10 +282,15 @@ class TextState:
         maybe = self.may_match
         return [i for i in indices if maybe[i]]
 
+    @property
+    def chars(self) -> int:
+        """The page's text in characters: the lengths of all its blocks, removed ones too."""
+        ends = self._ends
+        return ends[-1] if ends else 0
+
     def first_past(self, share: float) -> int:
         """The index of the first block that ends past ``share`` of the page's text (in characters)."""
-        ends = self._ends
-        return self.first_reaching(share * ends[-1]) if ends else 0
+        return self.first_reaching(share * self.chars)
 
     def first_reaching(self, chars: float) -> int:
         """The index of the first block that ends ``chars`` characters or more into the page's text."""

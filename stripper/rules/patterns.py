@@ -246,9 +246,9 @@ class _Alternation:
         for pattern in patterns:
             # Most whole-block patterns are phrases (see literal): read as text, not parsed.
             phrase = _written_phrase(pattern) if whole else None
-            tree = None if phrase is not None else re._parser.parse(pattern, re.IGNORECASE)
-            if whole and phrase is None:
-                phrase = _plain_phrase(tree)
+            if phrase is None:
+                tree = re._parser.parse(pattern, re.IGNORECASE)
+                phrase = _plain_phrase(tree) if whole else None
             if phrase is not None:
                 phrases.add(phrase)
                 self.phrase_patterns.setdefault(phrase, []).append(pattern)

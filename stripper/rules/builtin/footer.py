@@ -185,7 +185,7 @@ def data_lines(state, indices):
     if not found:
         return []
     texts, wanted = state.texts, set(indices)
-    most = _DATA_MAX_SHARE * sum(map(len, texts))
+    most = _DATA_MAX_SHARE * state.chars
     return [i for i in sorted(found) if i in wanted and len(texts[i]) <= most]
 
 
