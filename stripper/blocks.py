@@ -10,7 +10,7 @@ a newline, paragraphs by one blank line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, filterfalse, repeat
 from operator import contains, not_
@@ -29,6 +29,16 @@ _MARKUP_MIN_CLOSED = 2
 _MARKUP_MIN_TEXT_SHARE = 0.5
 _TITLE_MAX_CHARS = 160
 _TITLE_MAX_WORDS = 25
+# A line of this many words or more that ends with a full stop is a sentence, not a title.
+_SENTENCE_MIN_WORDS = 4
+_JUNK_ABOVE_TITLE = 3
+# Headings that open a section of a page, never name the page ("1. Introduction", "TL;DR").
+_SECTION_HEADINGS = frozenset({
+    "introduction", "key takeaways", "key takeaway", "tl;dr", "tldr", "in short", "quick summary", "summary",
+    "overview", "background", "motivation", "the problem", "updates", "conclusion", "abstract",
+    "table of contents", "contents", "in this article", "on this page",
+})
+_NUMBERED = re.compile(r"^\d{1,2}\.\s*")
 # A line this long is a paragraph of its own when the line before it, as long, ends a sentence.
 _PARAGRAPH_MIN_CHARS = 120
 _SENTENCE_ENDS = (".", "!", "?", "…", ".”", "!”", "?”", '."', '!"', '?"', ".’", ".)")
@@ -107,13 +117,14 @@ def lines_from_extractor(lines: Iterable[str]) -> Lines:
     return Lines(texts, list(range(len(texts))))
 
 
-def split_text(text: str) -> tuple[str | None, Lines]:
+def split_text(text: str, junk: Callable[[str], bool] | None = None) -> tuple[str | None, Lines]:
     """Split scraped text into its title (if any) and blocks.
 
     Paragraphs are separated by blank lines (lines of whitespace only); a file
     without blank lines has a paragraph per line (and see :meth:`Lines.render`
     for long lines parted by a single newline). A short first line followed by
-    a blank line is the title.
+    a blank line is the title (see ``_title_at``); ``junk`` tells the lines a
+    rule would remove, which are no title.
     ``text`` may hold characters XML refuses (see :func:`~stripper.decode.decode`):
     such texts are rare, and cleaned as decode cleans them once a line shows one.
     Mojibake, UTF-8 that was read as Windows-1252 or Latin-1 before the text was saved
@@ -133,7 +144,7 @@ def split_text(text: str) -> tuple[str | None, Lines]:
     for i in _unprintable_lines(others, lines):
         line = lines[i]
         if NOT_XML.search(line):
-            return split_text(xml_safe(source))
+            return split_text(xml_safe(source), junk)
         lines[i] = clean_line(mend_mojibake(line))  # C1 controls may become letters ("\x9f": "Ÿ")
         beyond += _beyond_ascii(lines[i])
     lines = list(map(clean_line, lines)) if "  " in text else list(map(str.strip, lines, repeat(" ")))
@@ -151,9 +162,10 @@ def split_text(text: str) -> tuple[str | None, Lines]:
         present = list(map(bool, lines))
         lines, paras = list(compress(lines, present)), list(compress(paras, present))
     title = None
-    if len(lines) > 1 and paras[0] != paras[1] and _is_title(lines[0]):
-        title = lines.pop(0)
-        del paras[0]
+    at = _title_at(lines, paras, junk)
+    if at is not None:
+        title = lines.pop(at)
+        del paras[at]
     if paras and paras[0] == paras[-1]:  # no blank line: a paragraph per line
         paras = list(range(len(lines)))
     return title, Lines(lines, paras, beyond_ascii=beyond)
@@ -221,5 +233,27 @@ def _markup_text(line: str) -> list[str] | None:
     return [text for text in texts if text]
 
 
+def _title_at(lines: list[str], paras: list[int], junk: Callable[[str], bool] | None) -> int | None:
+    """The index of the title's line: the first line, when it is a paragraph of its own and reads as
+    a title (see ``_is_title``). Such lines that a rule would remove (a share bar's "Share on
+    Pinterest", an "Image credit: …", "Join / Sign in"; at most ``_JUNK_ABOVE_TITLE``) are passed
+    over: they stay blocks, for the rules to remove, and the next line may be the title."""
+    for at in range(min(_JUNK_ABOVE_TITLE + 1, len(lines) - 1)):
+        if paras[at] == paras[at + 1] or not _is_title(lines[at]):
+            return None
+        if junk is None or not junk(lines[at]):
+            return at
+    return None
+
+
 def _is_title(line: str) -> bool:
-    return 0 < len(line) <= _TITLE_MAX_CHARS and len(line.split()) <= _TITLE_MAX_WORDS
+    """Whether a line reads as a page's title: short, no sentence ("We've all been there."), no
+    label (a colon at its end: "Popular posts:"), and no section's heading ("Introduction")."""
+    if not 0 < len(line) <= _TITLE_MAX_CHARS:
+        return False
+    words = line.split()
+    if len(words) > _TITLE_MAX_WORDS or line[-1] == ":":
+        return False
+    if line[-1] == "." and len(words) >= _SENTENCE_MIN_WORDS:
+        return False
+    return _NUMBERED.sub("", line).strip(" :").casefold() not in _SECTION_HEADINGS

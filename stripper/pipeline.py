@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -32,6 +33,7 @@ from .rules import (
     TextState,
     builtin_rules,
     load_rule_file,
+    normalise,
     plugin_rules,
 )
 from .rules.apply import run_dom_rules, run_text_rules
@@ -126,6 +128,8 @@ class Stripper:
         kind = detect_kind(text) if self.input_type == "auto" else self.input_type
         host = _host(url)
         dom_removed: list[Removal] = []
+        rules = self.ruler.active("text")
+        prefilter = self._prefilter(rules)  # what some pattern rule may match
         if kind == "html":
             tree = parse_html(text)
             page_meta = page_metadata(tree, url)
@@ -138,11 +142,9 @@ class Stripper:
             meta.url = meta.url or page_meta.url
             lines = lines_from_extractor(meta.lines)
         else:
-            title, lines = split_text(text)
+            title, lines = split_text(text, junk=partial(_may_remove, prefilter))
             meta = Extracted(title=title, url=url)
-        rules = self.ruler.active("text")
-        state = TextState(lines, url, host, meta.title, prefilter=self._prefilter(rules), author=meta.author,
-                          kind=kind)
+        state = TextState(lines, url, host, meta.title, prefilter=prefilter, author=meta.author, kind=kind)
         if kind == "text":
             _byline_metadata(state, meta)
         text_removed = run_text_rules(rules, state)
@@ -171,6 +173,12 @@ class Stripper:
             cached = (rules, matchers, cached[2])
         self.__dict__["_prefilter_cache"] = cached
         return cached[2]
+
+
+def _may_remove(prefilter: BlockMatcher, line: str) -> bool:
+    """Whether some pattern rule may remove ``line``: such a line is no title. (The prefilter's
+    page-wide path, with its tables by a text's start, is the quick one.)"""
+    return bool(prefilter.match_all([normalise(line)], [line.casefold().lstrip()], [line]))
 
 
 # How many lines above a text's first paragraph may hold its byline.

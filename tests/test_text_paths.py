@@ -8,6 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from stripper import Stripper
 from stripper.blocks import Lines, _beyond_ascii, _unprintable_lines, clean_line, split_text
 from stripper.decode import decode, xml_safe
 from stripper.errors import StripperError
@@ -34,7 +35,9 @@ def reference_split(text):
     title = None
     if len(paragraphs) > 1 and len(paragraphs[0]) == 1:
         first = paragraphs[0][0]
-        if len(first) <= 160 and len(first.split()) <= 25:
+        words = first.split()
+        sentence = first.endswith(".") and len(words) >= 4  # (no colon or section heading is drawn below)
+        if len(first) <= 160 and len(words) <= 25 and not sentence:
             title = paragraphs.pop(0)[0]
     if len(paragraphs) == 1:
         paragraphs = [[line] for line in paragraphs[0]]
@@ -177,8 +180,6 @@ def test_case_insensitive_matches_outside_ascii_are_kept():
 
 
 def test_whole_page_matching_agrees_on_every_rule_example():
-    from stripper import Stripper
-
     stripper = Stripper(input_type="text")
     rules = stripper.ruler.active("text")
     union = stripper._prefilter(rules)
@@ -238,6 +239,32 @@ def test_paragraph_numbers_are_ints_shared_by_the_lines_of_a_paragraph():
     assert lines.texts == ["first line", "second line", "third line"]
     assert lines.paras[0] == lines.paras[1] != lines.paras[2]
     assert all(type(para) is int for para in lines.paras)
+
+
+@pytest.mark.parametrize("first", [
+    "We have all been there before.",  # a sentence
+    "Popular posts:",  # a label
+    "Introduction", "1. Introduction", "Key Takeaways", "TL;DR",  # a section's heading
+])
+def test_a_first_line_that_is_no_title_stays_a_block(first):
+    title, lines = split_text(f"{first}\n\nThe council approved the harbour plan on Tuesday night.")
+    assert title is None
+    assert lines.texts[0] == first
+
+
+def test_junk_above_the_title_is_passed_over_and_left_to_the_rules():
+    text = ("Join / Sign in\n\nShare on Pinterest\n\nHarbour plan approved\n\n"
+            "The council approved the harbour plan on Tuesday night, after a year of hearings.")
+    title, lines = split_text(text, junk=lambda line: line in ("Join / Sign in", "Share on Pinterest"))
+    assert title == "Harbour plan approved"
+    assert lines.texts[:2] == ["Join / Sign in", "Share on Pinterest"]
+    article = Stripper(input_type="text").extract(text)
+    assert article.title == "Harbour plan approved"
+    assert article.text == "The council approved the harbour plan on Tuesday night, after a year of hearings."
+    # four junk lines: whatever comes next is no title
+    text = "a\n\nb\n\nc\n\nd\n\nHarbour plan approved\n\nThe plan."
+    title, lines = split_text(text, junk=lambda line: len(line) == 1)
+    assert title is None
 
 
 def test_first_person_bio_openings_start_with_the_listed_initials():
