@@ -92,11 +92,12 @@ Why: the ad is gone from scraped text but its label stays, as a one-word paragra
         "scroll to continue with content", "skip advertisement", "content continues below",
         "advertisement - scroll to continue", "anzeige", "werbung", "publicité", "publicidad",
         "anuncio", "pubblicità", "реклама", "広告", "ad feedback", "report this ad",
+        "sponsor message", "sponsored message",
     )
     + [r"advertisement\W+(?:story|article|content) continues below(?: advertisement)?",
        r"advertisement\W+continue reading below"],
     removes=("Advertisement", "Story continues below advertisement", "Sponsored", "Anzeige",
-             "Advertisement - Continue Reading Below",
+             "Advertisement - Continue Reading Below", "Sponsor Message",
              "Publicité"),
     keeps=("Advertisement spending fell by a third during the first months of the pandemic.",),
 )

@@ -6,19 +6,22 @@ _NETWORKS = (r"facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|e-?mail|pri
              r"tumblr|pocket|flipboard|messenger|threads|bluesky|mastodon|instagram|youtube|"
              r"tiktok|xing|vk|copy link|copy url|sms")
 
+_ACCOUNT = r"(?:sign in|log ?in|join|register|sign up|create (?:an |your )?account|my account)"
+
 SHARE_PROMPTS = pattern_rule(
     "STR301",
     "share-prompts",
     "Share-bar text: 'Share this:', 'Share on Facebook', 'Click to share on X', network names.",
     doc="""What it does: removes lines that are the labels of share buttons: "Share
 this:", "Share on Facebook", "Click to share on Twitter (Opens in new window)",
-a bare network name or a run of them ("Facebook Twitter WhatsApp"), Jetpack's
+"Share by Email", a button with its count ("Share 0", "Pin 221"), a bare
+network name or a run of them ("Facebook Twitter WhatsApp"), Jetpack's
 "Like this:" / "Loading...", in four languages.
 
 Why: share bars are the commonest junk in scraped articles; their button
 labels come out as one-word paragraphs.""",
     blocks=[
-        r"(?:share|tweet|post|pin|send)(?: this| it)?(?: (?:article|story|post|page|on|via|to))?"
+        r"(?:share|tweet|post|pin|send)(?: this| it)?(?: (?:article|story|post|page|on|via|to|by))?"
         rf"(?: (?:{_NETWORKS}))?",
         rf"click to (?:share|email|print)(?: (?:on|this|a link to a friend|via))?(?: (?:{_NETWORKS}))?"
         rf"(?:\W+opens in new window)?(?:\W+(?:{_NETWORKS}))?",
@@ -26,6 +29,8 @@ labels come out as one-word paragraphs.""",
         r"like this(?:\W+like loading)?|like loading|loading",
         r"share (?:this|the) (?:article|story|post|page|resource|guide)(?: with (?:a friend|friends))?",
         r"shares?|\d+\s+shares?",
+        # a button and its count: "Share 0", "Tweet 12", "Pin 221"
+        r"(?:share|tweet|pin|like)\W{0,2}\d{1,7}",
         # "Share on X (Twitter) Share on Facebook", "Share on X (Opens in new window) X"
         rf"(?:share on (?:{_NETWORKS})(?: \((?:twitter|opens in (?:a )?new window)\))?(?: (?:{_NETWORKS}))?\W*){{1,8}}",
         rf"(?:teilen|artikel teilen|auf (?:{_NETWORKS}) teilen|partager|partager (?:cet article|sur (?:{_NETWORKS}))|"
@@ -34,7 +39,7 @@ labels come out as one-word paragraphs.""",
     removes=("Share this:", "Share on Facebook", "Click to share on Twitter (Opens in new window)",
              "Click to share on Bluesky (Opens in new window) Bluesky",
              "Facebook", "Facebook Twitter WhatsApp Email", "Like this:", "Loading...",
-             "Teilen", "Partager sur Facebook", "Compartir", "Share it!",
+             "Teilen", "Partager sur Facebook", "Compartir", "Share it!", "Share by Email", "Pin 221",
              "Share on X (Twitter) Share on Facebook Share on Pinterest Share on LinkedIn"),
     keeps=("Readers were asked to share on Facebook how the storm affected them.",
            "Twitter said the change would take effect next month."),
@@ -112,13 +117,13 @@ to wishlist", "In Stock", "Image unavailable") and the headings of a product
 page's lists of other products ("Frequently bought together", "Similar
 items"), the screen-reader helpers of product pages, the names of icons that
 stand in for buttons ("Arrow-Thin-Down"), the labels of a site's header
-buttons ("Open menu", "Get the app"), the screen-reader notes of links ("Opens
-in a new window"), and the buttons of deal and directory widgets ("Get Deal",
-"Get Quote (866) 377-8209", "Now $119 on Amazon Check Price"), review teasers
-as links ("Read our full Acme X2 review", with no full stop) and affiliate
-buttons ("Get the Catan Board Game on Amazon", "Shop Trail Runner 4 Now"), and
-the prompts to add the site as a preferred source on Google ("Add as a
-preferred source on Google").
+buttons ("Open menu", "Get the app") and its account links ("Join / Sign in"),
+the screen-reader notes of links ("Opens in a new window"), and the buttons of
+deal and directory widgets ("Get Deal", "Get Quote (866) 377-8209", "Now $119
+on Amazon Check Price"), review teasers as links ("Read our full Acme X2
+review", with no full stop) and affiliate buttons ("Get the Catan Board Game on
+Amazon", "Shop Trail Runner 4 Now"), and the prompts to add the site as a
+preferred source on Google ("Add as a preferred source on Google").
 
 Why: product boxes, cards and embeds leave their buttons behind as one-line
 paragraphs between the real ones.""",
@@ -207,7 +212,9 @@ paragraphs between the real ones.""",
        # Google's "preferred sources" for its Top Stories
        r"add (?:\w+ )?as an? (?:preferred|trusted|reliable(?: and trusted)?) (?:news )?source"
        r"(?: (?:on|for|in) google(?: news| search)?)?",
-       r"(?:make|set) .{1,40} (?:a|your) preferred source on google(?: news| search)?"],
+       r"(?:make|set) .{1,40} (?:a|your) preferred source on google(?: news| search)?",
+       # a header's account links: "Join / Sign in", "Sign in or Create an account"
+       rf"{_ACCOUNT}(?: ?[/|] ?| or ){_ACCOUNT}"],
     # a review teaser as a link, with no full stop ("Read our full Acme X2 review"): written as a
     # sentence ("Read our full review."), it closes a paragraph of the article
     starts=[r"read (?:our|my|the) (?:full |complete |in-depth |detailed )?(?:.{1,80} )?review$"],
@@ -224,8 +231,10 @@ paragraphs between the real ones.""",
              "Read our full Acme X2 review", "Get the Catan Board Game on Amazon", "Check Amazon Price",
              "Shop Trail Runner 4 Now", "Quick Shop", "Sale price", "Filter & Sort",
              "Showing 1-24 of 204 products", "Showing 2 of 2 products", "Select Size", "Add to wishlist",
-             "In Stock", "Frequently bought together", "Image unavailable"),
+             "In Stock", "Frequently bought together", "Image unavailable", "Join / Sign in",
+             "Sign in or Create an account"),
     keeps=("Learn more about the tides, the guide said, before you walk out to the island.",
+           "Join or register before the end of May to vote at the annual meeting.",
            "Get a quote in writing before any work starts, and compare it with two others.",
            "4.79 from 1,847 verified reviews",
            "In stock at most branches from Monday, the chain said, after a month of empty shelves.",
