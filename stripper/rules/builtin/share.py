@@ -122,10 +122,11 @@ stand in for buttons ("Arrow-Thin-Down"), the labels of a site's header
 buttons ("Open menu", "Get the app") and its account links ("Join / Sign in"),
 the screen-reader notes of links ("Opens in a new window"), and the buttons of
 deal and directory widgets ("Get Deal", "Get Quote (866) 377-8209", "Now $119
-on Amazon Check Price"), review teasers as links ("Read our full Acme X2
-review", with no full stop) and affiliate buttons ("Get the Catan Board Game on
-Amazon", "Shop Trail Runner 4 Now"), and the prompts to add the site as a
-preferred source on Google ("Add as a preferred source on Google").
+on Amazon Check Price"), review teasers and other links that say where they go
+("Read our full Acme X2 review", "Click here for dates & pricing!", with no
+full stop), toggles ("Show 2 More") and affiliate buttons ("Get the Catan Board
+Game on Amazon", "Shop Trail Runner 4 Now"), and the prompts to add the site as
+a preferred source on Google ("Add as a preferred source on Google").
 
 Why: product boxes, cards and embeds leave their buttons behind as one-line
 paragraphs between the real ones.""",
@@ -193,6 +194,7 @@ paragraphs between the real ones.""",
        r"sort(?: by)?: .{1,30}",
        r"loaded \d{1,7} results",
        r"(?:picture|image|photo|slide|page) \d{1,4} (?:of|/) \d{1,4}",
+       r"show \d{1,4} (?:more|less)",
        r"showing \d[\d,]{0,6}(?: of|[–-]) ?\d[\d,]{0,6}(?: of \d[\d,]{0,6})? (?:products|items|results)",
        r"now \d{1,3}% off",
        # screen-reader helpers of product pages, and price labels of product cards
@@ -220,7 +222,10 @@ paragraphs between the real ones.""",
        rf"{_ACCOUNT}(?: ?[/|] ?| or ){_ACCOUNT}"],
     # a review teaser as a link, with no full stop ("Read our full Acme X2 review"): written as a
     # sentence ("Read our full review."), it closes a paragraph of the article
-    starts=[r"read (?:our|my|the) (?:full |complete |in-depth |detailed )?(?:.{1,80} )?review$"],
+    starts=[r"read (?:our|my|the) (?:full |complete |in-depth |detailed )?(?:.{1,80} )?review$",
+            # a link that says where it goes, with no full stop ("Click here for dates & pricing!"):
+            # written as a sentence, it is one of the article's
+            r"click here (?:to|for) .{1,80}[^.\s]$"],
     removes=("Learn more", "Buy now", "Check price at Amazon", "Check Price at Amazon On Sale", "Read on Amazon",
              "Watch review on YouTube", "Where to buy", "Reply", "3 months ago",
              "View this post on Instagram", "Table of contents", "In this article:", "Check Price at Backcountry $1,100 List",
@@ -232,6 +237,7 @@ paragraphs between the real ones.""",
              "Now $119 on Amazon Check Price - Walmart", "Collapsed Expand All",
              "Add as a preferred source on Google", "Make The Ledger your preferred source on Google",
              "Read our full Acme X2 review", "Get the Catan Board Game on Amazon", "Check Amazon Price",
+             "Click here for dates, pricing, & availability!", "Show 2 More ▼",
              "Shop Trail Runner 4 Now", "Quick Shop", "Sale price", "Filter & Sort",
              "Showing 1-24 of 204 products", "Showing 2 of 2 products", "Select Size", "Add to wishlist",
              "In Stock", "Frequently bought together", "Image unavailable", "Join / Sign in",
@@ -244,7 +250,8 @@ paragraphs between the real ones.""",
            "Get the app working offline before you travel: maps and tickets load without a signal.",
            "Add as a preferred source on Google only the outlets you read every day, the guide says.",
            "Read our full review policy before you send us a product: we buy every item we test.",
-           "Read our full Acme X2 review."),
+           "Read our full Acme X2 review.",
+           "Click here to see the full plant list, with the spacing of each row."),
 )
 
 FEEDBACK_PROMPTS = pattern_rule(
