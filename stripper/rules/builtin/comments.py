@@ -27,7 +27,7 @@ container-targeting scrapers keep their text as if it were the article's last li
     blocks=literal(
         "leave a reply", "leave a comment", "leave a reply cancel reply", "post a comment",
         "add a comment", "write a comment", "submit a comment", "post comment", "submit comment",
-        "join the discussion", "join the conversation", "comments are closed",
+        "join the discussion", "join the conversation",
         "cancel reply", "please enter your comment", "please enter your name here",
         "please enter your email address here", "you have entered an incorrect email address",
         "log in to comment", "login to comment", "log in to leave a comment",
@@ -49,6 +49,7 @@ container-targeting scrapers keep their text as if it were the article's last li
         r"(?:leave a (?:reply|comment)\W+)?your email address will not be published"
         r"(?:\W+required fields are marked)?",
         r"required fields are marked",
+        r"comments are (?:now )?closed(?: (?:for|on) this (?:post|article|story|page))?",
         r"share your (?:\w+ )?(?:comments?|thoughts) (?:here|below)",
         r"you must (?:log in|sign in|be logged in) to (?:answer|ask|post|reply)(?: (?:this|a) question)?",
         r"not the answer you['’]re looking for\W.{0,200}",
@@ -76,6 +77,7 @@ container-targeting scrapers keep their text as if it were the article's last li
         "Share your insightful comments here.",
         "You have entered an incorrect email address!",
         "LEAVE A REPLY",
+        "Comments are closed for this post.",
         "Cancel reply",
         "Save my name, email, and website in this browser for the next time I comment.",
         "Your email address will not be published. Required fields are marked *",

@@ -31,7 +31,7 @@ labels come out as one-word paragraphs.""",
         r"share (?:this|the) (?:article|story|post|page|resource|guide)(?: with (?:a friend|friends))?",
         r"shares?|\d+\s+shares?",
         # a button and its count: "Share 0", "Tweet 12", "Pin 221"
-        r"(?:share|tweet|pin|like)\W{0,2}\d{1,7}",
+        r"(?:share|tweet|pin|pin it|like)\W{0,2}\d{1,7}",
         # "Share on X (Twitter) Share on Facebook", "Share on X (Opens in new window) X"
         rf"(?:share on (?:{_NETWORKS})(?: \((?:twitter|opens in (?:a )?new window)\))?(?: (?:{_NETWORKS}))?\W*){{1,8}}",
         rf"(?:teilen|artikel teilen|auf (?:{_NETWORKS}) teilen|partager|partager (?:cet article|sur (?:{_NETWORKS}))|"
