@@ -13,6 +13,7 @@ from .errors import (
     EmptyInputError,
     ExtractionTimeout,
     InputTooLargeError,
+    NotAPageError,
     RuleError,
     StripperError,
 )
@@ -26,5 +27,5 @@ except PackageNotFoundError:  # running from a source tree
 
 __all__ = [
     "Article", "DecodeError", "EmptyInputError", "ExtractionTimeout", "InputTooLargeError",
-    "Removal", "Rule", "RuleError", "Ruler", "Stripper", "StripperError", "__version__", "extract",
+    "NotAPageError", "Removal", "Rule", "RuleError", "Ruler", "Stripper", "StripperError", "__version__", "extract",
 ]

@@ -15,6 +15,13 @@ _TAG = re.compile(
     re.IGNORECASE,
 )
 _MIN_TAGS = 3
+# An XML document's root element, after its declaration, comments, processing instructions and doctype.
+_XML_ROOT = re.compile(
+    r"(?P<declared><\?xml\b[^>]*\?>)?\s*(?:<!--.*?-->\s*|<\?[^>]*\?>\s*|<!doctype[^>]*>\s*)*<(?P<root>[\w:.-]+)",
+    re.IGNORECASE | re.DOTALL,
+)
+# Roots of XML documents that list pages (feeds, sitemaps, outlines), written with or without a declaration.
+_LISTING_ROOTS = frozenset({"rss", "feed", "rdf:rdf", "urlset", "sitemapindex", "opml"})
 
 
 def detect_kind(text: str) -> Kind:
@@ -28,3 +35,15 @@ def detect_kind(text: str) -> Kind:
         if tags >= _MIN_TAGS:
             return "html"
     return "text"
+
+
+def xml_root(text: str) -> str | None:
+    """The root element of an XML document that is no (X)HTML page: a feed (``rss``, ``feed``), a
+    sitemap (``urlset``), an SVG drawing... None for HTML, XHTML and text."""
+    found = _XML_ROOT.match(text[:_SNIFF_WINDOW].lstrip())
+    if found is None:
+        return None
+    root = found["root"]
+    if root.lower() == "html" or not (found["declared"] or root.lower() in _LISTING_ROOTS):
+        return None
+    return root

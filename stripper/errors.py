@@ -17,6 +17,10 @@ class DecodeError(StripperError):
     """The bytes are not text in any encoding we can recognise (binary data)."""
 
 
+class NotAPageError(StripperError):
+    """The input is an XML document that is no page (a feed, a sitemap)."""
+
+
 class InputTooLargeError(StripperError):
     """The input is larger than the configured ``max_bytes`` limit."""
 

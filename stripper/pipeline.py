@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 from .article import Article, Removal
 from .blocks import Block, Lines, lines_from_extractor, split_text
 from .decode import decode
-from .detect import Kind, detect_kind
-from .errors import InputTooLargeError, StripperError
+from .detect import Kind, detect_kind, xml_root
+from .errors import InputTooLargeError, NotAPageError, StripperError
 from .extractors import Extracted, get_extractor
 from .metadata import byline_name, page_metadata, visible_dates
 from .parse import parse_html
@@ -125,6 +125,8 @@ class Stripper:
                 f"input is {len(source):,} bytes, over the limit of {self.max_bytes:,} (max_bytes)"
             )
         text = decode(source, for_xml=self.input_type != "text")  # split_text cleans text
+        if self.input_type != "text" and (root := xml_root(text)) is not None:
+            raise NotAPageError(f"an XML document (<{root}>), not an HTML page or text")
         kind = detect_kind(text) if self.input_type == "auto" else self.input_type
         host = _host(url)
         dom_removed: list[Removal] = []

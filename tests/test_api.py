@@ -6,7 +6,7 @@ from dataclasses import FrozenInstanceError
 import pytest
 from conftest import PROSE, SEED
 
-from stripper import Article, EmptyInputError, Stripper, StripperError, extract
+from stripper import Article, EmptyInputError, NotAPageError, Stripper, StripperError, extract
 
 PAGE = f"""<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
 <title>Harbour plan approved | Example News</title>
@@ -100,6 +100,28 @@ def test_empty_input_raises_a_stripper_error(bad):
 def test_binary_input_raises_a_stripper_error():
     with pytest.raises(StripperError, match="binary"):
         extract(bytes(range(256)) * 40)
+
+
+@pytest.mark.parametrize("document, root", [
+    ('<?xml version="1.0"?>\n<rss version="2.0"><channel><title>News</title><item><title>A</title>'
+     "<description>The council approved the harbour plan.</description></item></channel></rss>", "rss"),
+    ('<feed xmlns="http://www.w3.org/2005/Atom"><title>News</title><entry><title>A</title></entry></feed>', "feed"),
+    ('<?xml version="1.0" encoding="UTF-8"?><!-- generated --><urlset><url><loc>https://example.com/a</loc>'
+     "</url></urlset>", "urlset"),
+    ('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><text>Harbour</text></svg>', "svg"),
+])
+def test_an_xml_document_that_is_no_page_is_refused(document, root):
+    with pytest.raises(NotAPageError, match=f"<{root}>"):
+        extract(document)
+    assert Stripper(input_type="text").extract(document).text  # asked for as text, it is text
+
+
+def test_xhtml_and_markup_snippets_are_pages():
+    xhtml = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+             '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml">'
+             "<head><title>Harbour</title></head><body><p>" + PROSE[0] + "</p></body></html>")
+    assert extract(xhtml).text == PROSE[0]
+    assert extract("<div><p>" + PROSE[0] + "</p><p>" + PROSE[1] + "</p></div>").text.startswith(PROSE[0])
 
 
 def test_stripper_pickles_and_keeps_its_configuration():
