@@ -281,8 +281,8 @@ POSTER_DETAILS = pattern_rule(
     "poster-details",
     "Forum and Q&A user cards: 'Posts: 4,958', 'Joined', '410 posts · Joined 2002', '7 Likes', badge counts.",
     doc="""What it does: removes the lines of the card forums and Q&A sites show beside
-each post: the poster's post count ("Posts: 4,958", "410 posts · Joined
-2002"), join date ("Join Date: Aug 2008"), rank ("New member", "Well-known
+each post: the poster's post count ("Posts: 4,958", "Threads: 23", "410 posts
+· Joined 2002"), join date ("Join Date: Aug 2008"), rank ("New member", "Well-known
 member", "7+ Year Member", "Moderator", "Original poster"), reaction scores,
 "Reply With Quote" and "Sent from my iPhone using Tapatalk" under a post,
 "This topic was automatically closed ..." under a thread, the card's bare
@@ -291,7 +291,8 @@ their own, which STR805 removes), the "Last edited: ..." note, a review's
 "Verified buyer", phpBB's post header ("Post by jo » Sat Feb 10, 2024 6:12
 pm"), Q&A sites' "answered Mar 3, 2024 at 9:02", like counters ("7 Likes") and
 reputation badges ("12 silver badges 3 bronze badges", which scraped text runs
-together as "1211 silver badges33 bronze badges").
+together as "1211 silver badges33 bronze badges"), and the heading of a topic's
+"Top Posters In This Topic" box.
 
 Why: on a thread the posts are the content, and each one drags its poster's
 card into the text as short lines between them.""",
@@ -305,8 +306,9 @@ card into the text as short lines between them.""",
         # XenForo's and vBulletin's cards and post footers ("Jo likes this." is left: a poster's name
         # can start a line any way, and such a pattern would be tried on every line)
         "reaction score", "join date", "reply with quote", "report inappropriate content",
+        "top posters in this topic",
     ) + [
-        r"posts:? \d[\d,]{0,9}",
+        r"(?:posts|threads|topics|replies):? \d[\d,]{0,9}",
         r"joined:? .{0,30}\d{4}(?:,? \d\d?:\d\d(?: ?[ap]m)?)?",
         r"join date:? .{3,30}\d{4}|reply with quote \d+",
         # a mobile app's signature, and the notice under a closed thread
@@ -324,7 +326,7 @@ card into the text as short lines between them.""",
         r"\d[\d,.]{0,9}k? (?:posts?(?: · joined \d{4})?|likes?)|\d{1,2}\+? years? member"
         r"|(?:[\d,.]{1,10}k?)?(?:\d{1,6} gold badges?)?\d{1,6} silver badges?\d{1,6} bronze badges?",
     ],
-    removes=("Posts: 4,958", "410 posts · Joined 2002", "Joined", "Moderator", "7 Likes", "New member",
+    removes=("Posts: 4,958", "Threads: 23", "410 posts · Joined 2002", "Joined", "Moderator", "7 Likes", "New member",
              "Joined: Mon Feb 05, 2024 7:41 pm", "Post by aquaNovice » Sat Feb 10, 2024 6:12 pm",
              "answered Mar 3, 2024 at 9:02", "Last edited: Jul 9, 2022", "Original poster", "Verified buyer",
              "55.4k2424 gold badges197197 silver badges315315 bronze badges", "Well-known member",

@@ -113,7 +113,8 @@ captions of social embeds ("A post shared by …"), the lines of
 price-comparison and quote widgets ("Price comparison from …", "Get a quote
 from …"), price buttons ("$139 at Peakline $145 at Trailhouse"), the controls
 of listings and galleries ("Sort: Best Match", "Filters", "Picture 1 of 4",
-"Page 1 of 8", "Showing 1-24 of 204 products"), the labels of a store's
+"Page 1 of 8", "Showing 1-24 of 204 products") and of documentation pages
+("Expand description", "Edit this page", "Submit correction"), the labels of a store's
 product cards and buy boxes ("Quick Shop", "Sale price", "Select Size", "Add
 to wishlist", "In Stock", "Image unavailable") and the headings of a product
 page's lists of other products ("Frequently bought together", "Similar
@@ -176,6 +177,8 @@ paragraphs between the real ones.""",
         "follow the author", "trending searches", "frequently bought together", "products related to this item",
         "explore related items", "similar items", "recently viewed", "image unavailable", "image not available for",
         "be the first to review this item",
+        # documentation pages' controls
+        "expand description", "submit correction", "submit a correction", "edit this page", "edit on github",
     )
     + [r"(?:check|see|view|compare) (?:the )?(?:price|prices|deal|deals|availability)"
        r"(?: (?:at|on) [\w .&'-]{1,40})?(?: [$£€][\d,.]{1,12}(?: list)?)?(?: \(?on sale\)?)?",
@@ -195,7 +198,8 @@ paragraphs between the real ones.""",
        r"loaded \d{1,7} results",
        r"(?:picture|image|photo|slide|page) \d{1,4} (?:of|/) \d{1,4}",
        r"show \d{1,4} (?:more|less)",
-       r"showing \d[\d,]{0,6}(?: of|[–-]) ?\d[\d,]{0,6}(?: of \d[\d,]{0,6})? (?:products|items|results)",
+       r"(?:showing|displaying) \d[\d,]{0,6}(?: of| to|[–-]) ?\d[\d,]{0,6}(?: \(?of \d[\d,]{0,6})?"
+       r" (?:products|items|results)\)?",
        r"now \d{1,3}% off",
        # screen-reader helpers of product pages, and price labels of product cards
        r"(?:brief|full) content visible\W{1,3}double tap to read (?:full|brief) content",
@@ -240,7 +244,8 @@ paragraphs between the real ones.""",
              "Read our full Acme X2 review", "Get the Catan Board Game on Amazon", "Check Amazon Price",
              "Click here for dates, pricing, & availability!", "Show 2 More ▼",
              "Shop Trail Runner 4 Now", "Quick Shop", "Sale price", "Filter & Sort",
-             "Showing 1-24 of 204 products", "Showing 2 of 2 products", "Select Size", "Add to wishlist",
+             "Showing 1-24 of 204 products", "Showing 2 of 2 products",
+             "Displaying 1 to 24 (of 204 products)", "Select Size", "Add to wishlist",
              "In Stock", "Frequently bought together", "Image unavailable", "Join / Sign in",
              "Sign in or Create an account"),
     keeps=("Learn more about the tides, the guide said, before you walk out to the island.",
