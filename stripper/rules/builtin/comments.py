@@ -281,18 +281,18 @@ POSTER_DETAILS = pattern_rule(
     "poster-details",
     "Forum and Q&A user cards: 'Posts: 4,958', 'Joined', '410 posts · Joined 2002', '7 Likes', badge counts.",
     doc="""What it does: removes the lines of the card forums and Q&A sites show beside
-each post: the poster's post count ("Posts: 4,958", "Threads: 23", "410 posts
-· Joined 2002"), join date ("Join Date: Aug 2008"), rank ("New member", "Well-known
-member", "7+ Year Member", "Moderator", "Original poster"), reaction scores,
-"Reply With Quote" and "Sent from my iPhone using Tapatalk" under a post,
-"This topic was automatically closed ..." under a thread, the card's bare
-labels ("Member", "Messages", "Posts", "Points": their figures are lines of
-their own, which STR805 removes), the "Last edited: ..." note, a review's
-"Verified buyer", phpBB's post header ("Post by jo » Sat Feb 10, 2024 6:12
-pm"), Q&A sites' "answered Mar 3, 2024 at 9:02", like counters ("7 Likes") and
-reputation badges ("12 silver badges 3 bronze badges", which scraped text runs
-together as "1211 silver badges33 bronze badges"), and the heading of a topic's
-"Top Posters In This Topic" box.
+each post: the poster's post count ("Posts: 4,958", "Threads: 23", "410 posts ·
+Joined 2002"), join date ("Join Date: Aug 2008"), rank ("New member",
+"Well-known member", "7+ Year Member", "Moderator", "Original poster"),
+reaction scores, "Reply With Quote" and "Sent from my iPhone using Tapatalk"
+under a post, "This topic was automatically closed ..." under a thread, the
+card's bare labels ("Member", "Messages", "Posts", "Points": their figures are
+lines of their own, which STR805 removes), the "Last edited: ..." note, a
+review's "Verified buyer", phpBB's post header ("Post by jo » Sat Feb 10, 2024
+6:12 pm"), Q&A sites' "answered Mar 3, 2024 at 9:02", like counters ("7 Likes")
+and reputation badges ("12 silver badges 3 bronze badges", which scraped text
+runs together as "1211 silver badges33 bronze badges"), and the heading of a
+topic's "Top Posters In This Topic" box.
 
 Why: on a thread the posts are the content, and each one drags its poster's
 card into the text as short lines between them.""",

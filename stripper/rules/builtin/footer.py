@@ -98,8 +98,8 @@ between paragraphs.""",
             r".{10,300}[.!?…\w] (?:photo )?credit: [\w.'’ -]{2,40}",
             # the photographer and Getty, or a caption that ends with them: "Firn | Getty Images",
             # "A busy trail in May. Jo Reed/Moment via Getty Images". "getty" is searched for in the
-            # page before the pattern runs, about 0.5% of the scraped-text path: other agencies
-            # were too rare at the end of a line to pay for theirs.
+            # page before the pattern runs, about 1% of the scraped-text path: other agencies were
+            # too rare at the end of a line to pay for theirs.
             r".{1,300}(?: ?[|/:] ?| via )getty(?: images)?"],
     label_max_words=12,
     removes=("Credit: The Spruce Eats", "Photo: Reuters", "Image by Jane Doe", "(Image credit: Wareable)",

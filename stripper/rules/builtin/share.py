@@ -109,21 +109,21 @@ CALL_TO_ACTION_BUTTONS = pattern_rule(
     doc="""What it does: removes lines that are only the label of a button or a teaser
 link: shop and booking buttons, "Check price at …", "Read full review", "Learn
 more", "Reply", "View this post on Instagram", "Table of contents"; the
-captions of social embeds ("A post shared by …"), the lines of
-price-comparison and quote widgets ("Price comparison from …", "Get a quote
-from …"), price buttons ("$139 at Peakline $145 at Trailhouse"), the controls
-of listings and galleries ("Sort: Best Match", "Filters", "Picture 1 of 4",
-"Page 1 of 8", "Showing 1-24 of 204 products") and of documentation pages
-("Expand description", "Edit this page", "Submit correction"), the labels of a store's
-product cards and buy boxes ("Quick Shop", "Sale price", "Select Size", "Add
-to wishlist", "In Stock", "Image unavailable") and the headings of a product
-page's lists of other products ("Frequently bought together", "Similar
-items"), the screen-reader helpers of product pages, the names of icons that
-stand in for buttons ("Arrow-Thin-Down"), the labels of a site's header
-buttons ("Open menu", "Get the app") and its account links ("Join / Sign in"),
-the screen-reader notes of links ("Opens in a new window"), and the buttons of
-deal and directory widgets ("Get Deal", "Get Quote (866) 377-8209", "Now $119
-on Amazon Check Price"), review teasers and other links that say where they go
+captions of social embeds ("A post shared by …"), the lines of price-comparison
+and quote widgets ("Price comparison from …", "Get a quote from …"), price
+buttons ("$139 at Peakline $145 at Trailhouse"), the controls of listings and
+galleries ("Sort: Best Match", "Filters", "Picture 1 of 4", "Page 1 of 8",
+"Showing 1-24 of 204 products") and of documentation pages ("Expand
+description", "Edit this page", "Submit correction"), the labels of a store's
+product cards and buy boxes ("Quick Shop", "Sale price", "Select Size", "Add to
+wishlist", "In Stock", "Image unavailable") and the headings of a product
+page's lists of other products ("Frequently bought together", "Similar items"),
+the screen-reader helpers of product pages, the names of icons that stand in
+for buttons ("Arrow-Thin-Down"), the labels of a site's header buttons ("Open
+menu", "Get the app") and its account links ("Join / Sign in"), the
+screen-reader notes of links ("Opens in a new window"), and the buttons of deal
+and directory widgets ("Get Deal", "Get Quote (866) 377-8209", "Now $119 on
+Amazon Check Price"), review teasers and other links that say where they go
 ("Read our full Acme X2 review", "Click here for dates & pricing!", with no
 full stop), toggles ("Show 2 More") and affiliate buttons ("Get the Catan Board
 Game on Amazon", "Shop Trail Runner 4 Now"), and the prompts to add the site as
