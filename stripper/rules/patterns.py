@@ -241,6 +241,7 @@ class _Alternation:
         self.phrase_patterns: dict[str, list[str]] = {}
         self.gated_patterns: list[str] = []
         regexes: list[tuple[str, frozenset[str] | None, tuple[int, int]]] = []
+        trees = []  # each regex's parse, read again for its starts below
         gated = []
         longest = 0  # the longest text a gated pattern can match
         for pattern in patterns:
@@ -263,6 +264,7 @@ class _Alternation:
                 longest = max(longest, tree.getwidth()[1] if whole else _UNBOUNDED)
             else:
                 regexes.append((pattern, first, tree.getwidth() if whole else (0, _UNBOUNDED)))
+                trees.append(tree)
         self.phrases = frozenset(phrases)
         self._regexes = regexes
         self._gated = tuple(gated)
@@ -275,9 +277,9 @@ class _Alternation:
         # character of full-size starts by the characters before it.
         self._short_starts: dict[str, set[int]] = {}
         self._last_chars: dict[str, dict[str, Any]] = {}
-        for n, (pattern, _, _) in enumerate(regexes):
+        for n, ((pattern, _, _), tree) in enumerate(zip(regexes, trees, strict=True)):
             _any_of([pattern], self._method)  # compiled now, once per process
-            starts = _ascii_starts(list(re._parser.parse(pattern, re.IGNORECASE)))
+            starts = _ascii_starts(list(tree))
             for start in [_ANY_CHAR * _START_SIZE] if starts is None else starts:
                 if len(start) < _START_SIZE:
                     self._short_starts.setdefault(start, set()).add(n)
