@@ -26,9 +26,7 @@ def _title_in_two_lines(state: TextState, indices: Sequence[int]) -> list[int]:
     if title is None:
         return []
     for first, second in pairwise(indices):
-        key = keys[first]
-        if key and title.startswith(key) and title[len(key):len(key) + 1] == " " \
-                and title[len(key) + 1:] == keys[second]:
+        if keys[first] and title == f"{keys[first]} {keys[second]}":
             return [first, second]
     return []
 
