@@ -4,6 +4,8 @@ both the density extractor and the trafilatura fallback."""
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree, html
 
 from .errors import StripperError
@@ -23,7 +25,12 @@ _BYTES_PARSER.set_element_class_lookup(_LOOKUP)
 
 
 def parse_html(text: str):
-    """The page's ``<html>`` element; a fragment is wrapped in ``<html><body>``."""
+    """The page's ``<html>`` element; a fragment is wrapped in ``<html><body>``.
+
+    A page closed early (a theme's header template that ends in ``</body></html>``, the
+    article after it) reads as a browser reads it: the end tags do not end the page.
+    """
+    text = _without_early_end(text)
     try:
         root = html.document_fromstring(text, parser=_PARSER)
     except ValueError:  # an XML declaration naming an encoding: lxml wants bytes then
@@ -39,7 +46,31 @@ def parse_html(text: str):
         body.append(root)
         page.append(body)
         root = page
+    elif len(root) and root[-1].tag != "body":
+        _move_into_body(root)
     return root
+
+
+# libxml2 drops everything after the first ``</html>``; a browser ignores the tag and goes on.
+_HTML_END = re.compile(r"</html\s*>", re.IGNORECASE)
+
+
+def _without_early_end(text: str) -> str:
+    """``text`` without its ``</html>`` tags when one comes before the end of the page."""
+    end = _HTML_END.search(text)
+    if end is None or not text[end.end():].strip():
+        return text
+    return _HTML_END.sub("", text)
+
+
+def _move_into_body(root) -> None:
+    """What libxml2 put after ``<body>`` (whatever followed an early ``</body>``), moved to the
+    body's end, where a browser puts it."""
+    body = root.find("body")
+    if body is None:
+        return
+    for element in root[root.index(body) + 1:]:
+        body.append(element)
 
 
 def page_body(tree):

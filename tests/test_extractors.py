@@ -369,3 +369,14 @@ def test_junk_attrs_skips_the_regex_only_when_it_could_not_match(pieces):
     names = " ".join(name for name in attrs.split() if not name.lower().startswith(MODIFIER_PREFIXES))
     found = JUNK_ATTR.search(names if "-" in attrs else attrs)
     assert _junk_attrs(attrs) == (found.group(1).lower().rstrip("s") if found else None)
+
+
+@pytest.mark.parametrize("early_end", ["</body>", "</body></html>", "</BODY>\n</HTML >"])
+def test_what_follows_an_early_end_tag_is_still_the_page(early_end):
+    # A theme's header closes the document; a browser ignores the end tags and shows the rest.
+    article = "".join(f"<p>Paragraph {n} of the article, long enough to be read as prose.</p>" for n in range(4))
+    tree = parse_html(f"<html><body><header><nav><a href='/'>Home</a></nav></header>{early_end}\n"
+                      f"<div class='post'>{article}</div></body></html>")
+    assert [element.tag for element in tree] == ["body"]
+    assert extract_lines(tree)[0].startswith("Paragraph 0 of the article")
+
