@@ -90,20 +90,47 @@ Why: their labels ("Share this:", "Facebook", "Twitter") end up as one-word para
     keeps=('<div class="shared-history"><p>The two towns share a long history.</p></div>',),
 )
 
-RELATED_WIDGETS = selector_rule(
+_RELATED_WIDGETS = ElementMatcher([
+    "#jp-relatedposts", ".jp-relatedposts", ".related-posts", ".related_posts", ".yarpp-related", ".crp_related",
+    ".td-related-posts", ".td_block_related_posts", ".related-articles", ".related-stories", "aside.related",
+    ".relatedposts", ".wp-block-jetpack-related-posts", ".you-may-also-like"])
+# Elementor's page builder: a single post's template shows the post in a "post content" widget,
+# and any "posts" or "loop grid" widget beside it lists other posts.
+_ELEMENTOR_POST_CONTENT = ElementMatcher([".elementor-widget-theme-post-content"])
+_ELEMENTOR_POST_LISTS = ElementMatcher([".elementor-widget-posts", ".elementor-widget-loop-grid"])
+
+
+def related_widgets(state: DomState) -> list:
+    """Related-post widgets, and the post lists of an Elementor single-post template."""
+    found = _RELATED_WIDGETS(state)
+    contents = _ELEMENTOR_POST_CONTENT(state)
+    if contents:
+        found += [element for element in _ELEMENTOR_POST_LISTS(state)
+                  if not any(ancestor in contents for ancestor in element.iterancestors())]
+    return found
+
+
+RELATED_WIDGETS = Rule(
     "STR004",
     "related-post-widgets",
-    "Related-post widgets: Jetpack, YARPP, Contextual Related Posts, tagDiv related blocks.",
-    css=["#jp-relatedposts", ".jp-relatedposts", ".related-posts", ".related_posts",
-         ".yarpp-related", ".crp_related", ".td-related-posts", ".td_block_related_posts",
-         ".related-articles", ".related-stories", "aside.related", ".relatedposts",
-         ".wp-block-jetpack-related-posts", ".you-may-also-like"],
-    doc="""What it does: drops related-post widgets before extraction.
+    "dom",
+    "Related-post widgets: Jetpack, YARPP, Contextual Related Posts, tagDiv, Elementor post lists beside a post.",
+    related_widgets,
+    doc="""What it does: drops related-post widgets before extraction: those of
+Jetpack, YARPP, Contextual Related Posts and tagDiv themes, and on a page built
+with Elementor whose template shows a single post (a "post content" widget),
+the "posts" and "loop grid" widgets outside it. On an Elementor blog index,
+which has no post content widget, the post lists are the page and stay.
 
-Why: their headlines belong to other articles.""",
+Why: their headlines and excerpts belong to other articles.""",
     removes=('<div id="jp-relatedposts" class="jp-relatedposts"><h3>Related</h3><p>'
-             '<a>Ten walks on the coast</a></p></div>',),
-    keeps=('<div class="relation"><p>The relation between the two was never easy.</p></div>',),
+             '<a>Ten walks on the coast</a></p></div>',
+             '<div class="elementor-widget-theme-post-content"><img src="harbour-wall.jpg" alt=""></div>'
+             '<div class="elementor-widget-posts"><article><h3>Ten walks on the coast</h3>'
+             '<p>Our favourite routes, from the cliffs to the dunes.</p></article></div>'),
+    keeps=('<div class="relation"><p>The relation between the two was never easy.</p></div>',
+           '<div class="elementor-widget-posts"><article><h3>Ten walks on the coast</h3>'
+           '<p>Our favourite routes, from the cliffs to the dunes.</p></article></div>'),
 )
 
 NEWSLETTER_FORMS = selector_rule(
