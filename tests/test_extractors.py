@@ -379,4 +379,3 @@ def test_what_follows_an_early_end_tag_is_still_the_page(early_end):
                       f"<div class='post'>{article}</div></body></html>")
     assert [element.tag for element in tree] == ["body"]
     assert extract_lines(tree)[0].startswith("Paragraph 0 of the article")
-
