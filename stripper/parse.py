@@ -46,8 +46,8 @@ def parse_html(text: str):
         body.append(root)
         page.append(body)
         root = page
-    elif len(root) and root[-1].tag != "body":
-        _move_into_body(root)
+    else:
+        _gather_body(root)
     return root
 
 
@@ -63,14 +63,26 @@ def _without_early_end(text: str) -> str:
     return _HTML_END.sub("", text)
 
 
-def _move_into_body(root) -> None:
-    """What libxml2 put after ``<body>`` (whatever followed an early ``</body>``), moved to the
-    body's end, where a browser puts it."""
+def _gather_body(root) -> None:
+    """What libxml2 put after the first ``<body>`` (whatever followed an early ``</body>``, or
+    the body of a second document run on after the first), moved to the end of that body, where
+    a browser puts it."""
     body = root.find("body")
-    if body is None:
+    if body is None or body is root[-1]:
         return
     for element in root[root.index(body) + 1:]:
-        body.append(element)
+        if element.tag == "head":
+            continue  # a second document's head: metadata, which the first head has
+        if element.tag != "body":
+            body.append(element)
+            continue
+        if element.text:  # a second body: its text and elements, not the element
+            if len(body):
+                body[-1].tail = (body[-1].tail or "") + element.text
+            else:
+                body.text = (body.text or "") + element.text
+        body.extend(list(element))
+        root.remove(element)
 
 
 def page_body(tree):

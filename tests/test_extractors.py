@@ -379,3 +379,12 @@ def test_what_follows_an_early_end_tag_is_still_the_page(early_end):
                       f"<div class='post'>{article}</div></body></html>")
     assert [element.tag for element in tree] == ["body"]
     assert extract_lines(tree)[0].startswith("Paragraph 0 of the article")
+
+
+def test_a_second_document_run_on_after_the_first_is_still_the_page():
+    # Two documents in one file (a template's page, then the article's): a browser reads one body.
+    article = "".join(f"<p>Paragraph {n} of the article, long enough to be read as prose.</p>" for n in range(4))
+    tree = parse_html("<html><head><title>Site</title></head><body><nav><a href='/'>Home</a></nav></body></html>\n"
+                      f"<html><head><title>Article</title></head><body><div class='post'>{article}</div></body></html>")
+    assert [element.tag for element in tree].count("body") == 1
+    assert extract_lines(tree)[0].startswith("Paragraph 0 of the article")
