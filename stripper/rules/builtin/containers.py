@@ -222,5 +222,59 @@ the extractor already.)""",
     keeps=('<div class="popover-help"><p>Officials said the bridge would reopen.</p></div>',),
 )
 
+# Class names that hide an element from the eye and leave it to screen readers.
+_SCREEN_READER_ONLY = ElementMatcher([".sr-only", ".visually-hidden", ".visuallyhidden", ".screen-reader-text",
+                                      ".screen-reader-only", ".u-sr-only", ".u-srOnly", ".is-srOnly", ".clipped",
+                                      ".a-offscreen", ".element-invisible"])
+
+
+def _shown(text: str | None) -> str:
+    return " ".join(text.split()) if text else ""
+
+
+def screen_reader_copies(state: DomState) -> list:
+    """Screen-reader-only elements that repeat the text shown right before or after them."""
+    found = []
+    for element in _SCREEN_READER_ONLY(state):
+        text = _shown(element.text_content())
+        if not text:
+            continue
+        before = element.getprevious()
+        if before is None:
+            parent = element.getparent()
+            shown_before = _shown(parent.text) if parent is not None else ""
+        else:
+            shown_before = _shown(before.tail) or _shown(before.text_content())
+        after = element.getnext()
+        shown_after = _shown(after.text_content()) if after is not None and not _shown(element.tail) else ""
+        if text in (shown_before, shown_after):
+            found.append(element)
+    return found
+
+
+SCREEN_READER_COPIES = Rule(
+    "STR009",
+    "screen-reader-copies",
+    "dom",
+    "Screen-reader copies: a visually hidden element (.sr-only, .clipped) repeating the text beside it.",
+    screen_reader_copies,
+    doc="""What it does: drops an element that a class hides from the eye and
+leaves to screen readers (``sr-only``, ``visually-hidden``,
+``screen-reader-text``, ``clipped``, ``u-srOnly``, ``a-offscreen`` and their
+kin) when its text is the text shown right before it (its previous sibling,
+or its parent's text when it comes first) or right after it.
+
+Why: shops and forums print a price, a title or a label twice, once for the
+eye (often ``aria-hidden``, or an icon's tooltip) and once for screen
+readers; an extractor reads both and glues them ("EUR 163.12EUR 163.12").
+Other screen-reader text is left alone: a hidden heading or label may be the
+only place a page says what a list is.""",
+    removes=('<div class="price"><span aria-hidden="true">EUR 163.12</span>'
+             '<span class="clipped">EUR 163.12</span></div>',
+             '<p><span>Sold by Harbour Books<span class="sr-only">Sold by Harbour Books</span></span></p>'),
+    keeps=('<p><a href="/cart">Cart<span class="sr-only">, 2 items</span></a></p>',
+           '<p>Officials said the bridge would reopen.<span class="visually-hidden">Opens in a new window</span></p>'),
+)
+
 RULES = [HIDDEN_ELEMENTS, COMMENT_FORMS, SHARE_BARS, RELATED_WIDGETS, NEWSLETTER_FORMS,
-         COOKIE_BANNERS, REVIEW_SECTIONS, POPOVERS]
+         COOKIE_BANNERS, REVIEW_SECTIONS, POPOVERS, SCREEN_READER_COPIES]
