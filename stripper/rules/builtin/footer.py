@@ -3,7 +3,7 @@
 import re
 from collections import Counter
 from itertools import compress, pairwise, repeat
-from operator import itemgetter, le, not_
+from operator import eq, itemgetter, le, not_
 
 from ..model import Rule
 from ..patterns import BlockMatcher, pattern_rule
@@ -315,4 +315,84 @@ every product, and go. Short lines (headings such as "Pros",
            "This webcam image is provided courtesy of the park's conservancy and refreshes each minute."),
 )
 
-RULES = [TAG_LINES, BREADCRUMBS, COPYRIGHT_FOOTERS, IMAGE_CREDITS, NO_LETTER_LINES, DATA_LINES, REPEATED_LINES]
+# A table of contents: a run of at least this many lines, each a heading that comes later.
+_CONTENTS_MIN_RUN = 3
+_CONTENTS_MAX_CHARS = 150
+
+
+def contents_lists(state, indices):
+    """In scraped text: runs of short lines that each come back once later, in the same order and
+    mostly apart (the headings a table of contents lists)."""
+    if state.kind != "text":
+        return []
+    keys = state.keys
+    counts = Counter(keys)
+    if len(counts) == len(keys):  # the usual text: no line comes back
+        return []
+    twice = set(compress(counts, map(eq, counts.values(), repeat(2))))
+    twice.discard("")
+    if not twice:
+        return []
+    # Where the second copy of each short line that comes exactly twice is (both copies kept so far).
+    removed_by, first, following = state.removed_by, {}, {}
+    for i in compress(range(len(keys)), map(twice.__contains__, keys)):
+        key = keys[i]
+        if len(key) <= _CONTENTS_MAX_CHARS and removed_by[i] is None:
+            j = first.setdefault(key, i)
+            if j != i:
+                following[j] = i
+    runs: list[list[int]] = []
+    for i in sorted(following):
+        if runs and runs[-1][-1] == i - 1 and following[i] > following[i - 1]:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    wanted = set(indices)
+    return [i for run in runs if _lists_headings(run, following) for i in run if i in wanted]
+
+
+def _lists_headings(run: list[int], following: dict[int, int]) -> bool:
+    """Whether a run of first copies is a table of contents: long enough, every second copy after
+    it, and at least half of those apart from the one before (text between two headings)."""
+    if len(run) < _CONTENTS_MIN_RUN or following[run[0]] <= run[-1]:
+        return False
+    targets = [following[n] for n in run]
+    apart = sum(b - a > 1 for a, b in pairwise(targets))
+    return apart * 2 >= len(targets) - 1
+
+
+CONTENTS_LISTS = Rule(
+    "STR808",
+    "contents-lists",
+    "text",
+    "Tables of contents in scraped text: a run of lines that each come back later as a heading.",
+    contents_lists,
+    doc="""What it does: in scraped text, removes a run of three or more short
+lines (150 characters at most) when each of them comes back exactly once
+later in the text, in the same order, with text between most of them: the
+entries of a table of contents, whose headings follow. The headings stay.
+
+Why: guides and listicles open with a table of contents ("In this article"),
+and a scrape keeps its entries as lines of their own: each heading of the
+article is then read twice, first as a list at the top. Lines that come back
+side by side (a list printed twice), or three times and more (the days of a
+training plan, the tags under every product), are a page's structure, not a
+table of contents, and stay. On a page, the extractor sees the table of
+contents as an element of its own; this rule leaves HTML pages alone, where
+a question list over an FAQ's answers and a product's tabs over its sections
+look the same and are kept by readers as often as not.""",
+    removes=("Choosing a tent\nPacking the car\nPitching in the rain\n\n"
+             "Choosing a tent\n\nA tent for two weighs about two kilos and packs to the size of a loaf; a tent "
+             "for three weighs half as much again and is worth it for the room to sit up in.\n\n"
+             "Packing the car\n\nHeavy things go low and forward, and the tent goes in last so that it comes out "
+             "first, before the rain does.\n\n"
+             "Pitching in the rain\n\nPitch the fly first, then clip the inner tent under it, so that the floor "
+             "stays dry while the poles go in.",),
+    keeps=("Monday: easy run\nTuesday: intervals\nWednesday: rest\n\n"
+           "Monday: easy run\nTuesday: intervals\nWednesday: rest",
+           "Flour\nButter\nSugar\n\nSugar\n\nThe sugar is creamed with the butter until pale.\n\n"
+           "Flour\n\nThe flour is folded in last, by hand.\n\nButter\n\nThe butter should be soft."),
+)
+
+RULES = [TAG_LINES, BREADCRUMBS, COPYRIGHT_FOOTERS, IMAGE_CREDITS, NO_LETTER_LINES, DATA_LINES, CONTENTS_LISTS,
+         REPEATED_LINES]
