@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -238,6 +239,11 @@ class TextState:
         for i in compress(range(len(keys)), map(not_, trimmed)):
             keys[i] = _trim(folded[i])
         return keys
+
+    @cached_property
+    def key_counts(self) -> Counter[str]:
+        """How many blocks have each key."""
+        return Counter(self.keys)
 
     @cached_property
     def folded(self) -> list[str]:

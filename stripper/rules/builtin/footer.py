@@ -243,6 +243,8 @@ def repeated(state, indices):
     """Long lines that already appeared earlier on the page, word for word. In scraped text: a
     line that appears twice, or a line of a run of _REPEAT_MIN_RUN lines repeated in order."""
     keys, texts = state.keys, state.texts
+    if state.kind == "text" and len(state.key_counts) == len(keys):  # nothing repeats
+        return []
     long = list(compress(range(len(texts)), map(le, repeat(_REPEAT_MIN_CHARS), map(len, texts))))
     long_keys = list(map(keys.__getitem__, long))
     if len(set(long_keys)) == len(long):  # the usual page: nothing repeats
@@ -325,8 +327,7 @@ def contents_lists(state, indices):
     mostly apart (the headings a table of contents lists)."""
     if state.kind != "text":
         return []
-    keys = state.keys
-    counts = Counter(keys)
+    keys, counts = state.keys, state.key_counts
     if len(counts) == len(keys):  # the usual text: no line comes back
         return []
     twice = set(compress(counts, map(eq, counts.values(), repeat(2))))
