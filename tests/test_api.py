@@ -167,6 +167,22 @@ def test_a_long_line_repeated_later_is_kept_once():
         (PROSE[0], None), ("Pros", None), ("Pros", None), (PROSE[0], "STR806")]
 
 
+def test_a_table_of_contents_goes_from_scraped_text_and_stays_on_a_page():
+    headings = ["Choosing a tent", "Packing the car", "Pitching in the rain"]
+    sections = [f"{heading}\n\n{PROSE[n % 2]}" for n, heading in enumerate(headings)]
+    text = "\n\n".join(["Example title", PROSE[0], "\n".join(headings), *sections])
+    page = Stripper(input_type="text", select=["STR808"]).process(text)
+    assert [b.removed_by for b in page.blocks if b.text in headings] == ["STR808"] * 3 + [None] * 3
+    # On a page the extractor sees the table of contents as an element of its own: the rule
+    # leaves the page's lines alone.
+    toc = "".join(f"<li>{heading}</li>" for heading in headings)
+    body = "".join(f"<h2>{heading}</h2><p>{PROSE[n % 2]}</p>" for n, heading in enumerate(headings))
+    html = f"<html><body><article><h1>Example title</h1><p>{PROSE[0]}</p><ul>{toc}</ul>{body}</article></body></html>"
+    page = Stripper(select=["STR808"]).process(html)
+    assert [b.text for b in page.blocks if b.text in headings] == headings * 2
+    assert not any(b.removed_by for b in page.blocks)
+
+
 def test_a_line_back_three_times_stays_in_text_and_goes_on_a_page():
     credit = "This webcam image is provided courtesy of the park's conservancy and refreshes each minute."
     views = ["This view from the valley floor shows the snow line on the granite face of Half Dome.",
