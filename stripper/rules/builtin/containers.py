@@ -5,6 +5,7 @@ These run on the parsed page before extraction and drop whole elements.
 
 from lxml.etree import XPath
 
+from ...blocks import clean_line
 from ...declared import says_discussion
 from ..model import DomState, Rule
 from ..patterns import ElementMatcher, selector_rule
@@ -228,25 +229,22 @@ _SCREEN_READER_ONLY = ElementMatcher([".sr-only", ".visually-hidden", ".visually
                                       ".a-offscreen", ".element-invisible"])
 
 
-def _shown(text: str | None) -> str:
-    return " ".join(text.split()) if text else ""
-
-
 def screen_reader_copies(state: DomState) -> list:
     """Screen-reader-only elements that repeat the text shown right before or after them."""
     found = []
     for element in _SCREEN_READER_ONLY(state):
-        text = _shown(element.text_content())
+        text = clean_line(element.text_content())
         if not text:
             continue
         before = element.getprevious()
         if before is None:
             parent = element.getparent()
-            shown_before = _shown(parent.text) if parent is not None else ""
+            shown_before = clean_line(parent.text or "") if parent is not None else ""
         else:
-            shown_before = _shown(before.tail) or _shown(before.text_content())
+            shown_before = clean_line(before.tail or "") or clean_line(before.text_content())
         after = element.getnext()
-        shown_after = _shown(after.text_content()) if after is not None and not _shown(element.tail) else ""
+        next_to = after is not None and not clean_line(element.tail or "")
+        shown_after = clean_line(after.text_content()) if next_to else ""
         if text in (shown_before, shown_after):
             found.append(element)
     return found
