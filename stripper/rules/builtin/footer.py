@@ -324,7 +324,8 @@ _CONTENTS_MAX_CHARS = 150
 
 def contents_lists(state, indices):
     """In scraped text: runs of short lines that each come back once later, in the same order and
-    mostly apart (the headings a table of contents lists)."""
+    mostly apart (the headings a table of contents lists). Its scope is the whole text, so the
+    lines it may remove are the kept ones, which it checks as it goes (``indices`` is not needed)."""
     if state.kind != "text":
         return []
     keys, counts = state.keys, state.key_counts
@@ -348,8 +349,7 @@ def contents_lists(state, indices):
             runs[-1].append(i)
         else:
             runs.append([i])
-    wanted = set(indices)
-    return [i for run in runs if _lists_headings(run, following) for i in run if i in wanted]
+    return [i for run in runs if _lists_headings(run, following) for i in run]
 
 
 def _lists_headings(run: list[int], following: dict[int, int]) -> bool:
