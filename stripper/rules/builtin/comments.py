@@ -276,6 +276,9 @@ about a tenth of the scraped-text path's time; turn it on with
     keeps=("The mayor says:\nThe harbour will reopen in May, once the wall is repaired.",),
 )
 
+# A poster's name in a forum's lists: up to three words, with no comma.
+_NAME = r"[^\s,]{1,40}(?: [^\s,]{1,40}){0,2}"
+
 POSTER_DETAILS = pattern_rule(
     "STR105",
     "poster-details",
@@ -284,7 +287,8 @@ POSTER_DETAILS = pattern_rule(
 each post: the poster's post count ("Posts: 4,958", "Threads: 23", "410 posts ·
 Joined 2002"), join date ("Join Date: Aug 2008"), rank ("New member",
 "Well-known member", "7+ Year Member", "Moderator", "Original poster"),
-reaction scores, "Reply With Quote" and "Sent from my iPhone using Tapatalk"
+reaction scores and the list of who reacted ("Reactions: Brian33, unixfool and
+felixen"), "Reply With Quote" and "Sent from my iPhone using Tapatalk"
 under a post, "This topic was automatically closed ..." under a thread, the
 card's bare labels ("Member", "Messages", "Posts", "Points": their figures are
 lines of their own, which STR805 removes), the "Last edited: ..." note, a
@@ -319,6 +323,8 @@ card into the text as short lines between them.""",
         r"last edited:? .{3,30}\d{4}.{0,12}",
         # phpBB's post header: "Post by jo » Sat Feb 10, 2024 6:12 pm"
         r"post by .{1,40} » .{5,40}",
+        # XenForo's list of who reacted to a post: "Reactions: Brian33, unixfool and felixen"
+        rf"reactions: {_NAME}(?:, {_NAME}){{0,9}}(?: and (?:\d{{1,4}} others?|{_NAME}))?",
         # Q&A sites' post signature: "answered Mar 3, 2024 at 9:02"
         r"(?:asked|answered|edited|modified) .{3,20}\d{4} at \d\d?:\d\d",
         # counters and ranks, in one pattern (lines that start with a figure are many, and each pattern
@@ -332,11 +338,13 @@ card into the text as short lines between them.""",
              "55.4k2424 gold badges197197 silver badges315315 bronze badges", "Well-known member",
              "7+ Year Member", "Reaction score", "Join Date: Aug 2008", "Reply With Quote 0",
              "Messages", "Member",
-             "Sent from my SM-S908U using Tapatalk",
+             "Sent from my SM-S908U using Tapatalk", "Reactions: Brian33, unixfool and felixen",
+             "Reactions: Holiday.with.Ken, WiSK and 3 others",
              "This topic was automatically closed after 30 days. New replies are no longer allowed."),
     keeps=("He joined the club in 2002 and has posted every week since.",
            "Posts on the old board were archived in 2019.",
-           "Your output will look like this", "She became a full member of the guild in 1998."),
+           "Your output will look like this", "She became a full member of the guild in 1998.",
+           "Reactions: mixed at first, then, within a week, most readers wrote in to agree."),
 )
 
 RULES = [COMMENT_PROMPTS, COMMENT_COUNT, COMMENT_FORM_LABELS, COMMENT_THREADS, POSTER_DETAILS, ANSWER_CONTROLS]
