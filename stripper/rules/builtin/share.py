@@ -115,8 +115,9 @@ buttons ("$139 at Peakline $145 at Trailhouse"), the controls of listings and
 galleries ("Sort: Best Match", "Filters", "Picture 1 of 4", "Page 1 of 8",
 "Showing 1-24 of 204 products") and of documentation pages ("Expand
 description", "Edit this page", "Submit correction"), the labels of a store's
-product cards and buy boxes ("Quick Shop", "Sale price", "Select Size", "Add to
-wishlist", "In Stock", "Image unavailable") and the headings of a product
+product cards and buy boxes ("Quick Shop", "Quick Shop 6 colors", "$130 Add to
+cart", "Sale price", "Select Size", "Add to wishlist", "In Stock", "Image
+unavailable") and the headings of a product
 page's lists of other products ("Frequently bought together", "Similar items"),
 the screen-reader helpers of product pages, the names of icons that stand in
 for buttons ("Arrow-Thin-Down"), the labels of a site's header buttons ("Open
@@ -173,7 +174,7 @@ paragraphs between the real ones.""",
         "no products in the cart", "type to search products", "unable to fetch price", "est. delivery",
         "browsing history", "people who viewed this item also viewed", "found a lower price? let us know",
         "request a demo", "select size", "select a size", "add to cart", "add to bag", "add to basket",
-        "add to wishlist", "add to wish list", "added to your cart!", "in stock", "write a review", "quantity",
+        "add to wishlist", "add to wish list", "added to your cart!", "add to cart to see price", "in stock", "write a review", "quantity",
         "follow the author", "trending searches", "frequently bought together", "products related to this item",
         "explore related items", "similar items", "recently viewed", "image unavailable", "image not available for",
         "be the first to review this item",
@@ -185,9 +186,12 @@ paragraphs between the real ones.""",
        # embeds and affiliate widgets: "A post shared by Jo (@jo)", "Price comparison from 200 stores"
        r"a post shared by .{1,80}",
        r"price comparison from .{1,60}",
-       # price buttons: "$139 at Peakline $145 at Trailhouse" (the key has lost the first "$")
-       r"\d[\d,]{0,9}(?:\.\d\d)? (?:at|from) [^\W\d][\w'’.&-]{0,30}(?: [\w'’.&-]{1,30}){0,3}"
-       r"(?: [$£€]\d[\d,]{0,9}(?:\.\d\d)? (?:at|from) [^\W\d][\w'’.&-]{0,30}(?: [\w'’.&-]{1,30}){0,3}){0,3}",
+       # price buttons: "$139 at Peakline $145 at Trailhouse", a product card's "$130 Add to cart" (the
+       # key has lost the first "$"); one pattern, as lines that start with a figure are many
+       r"\d[\d,]{0,9}(?:\.\d\d)? (?:add to (?:cart|bag|basket)|(?:at|from) [^\W\d][\w'’.&-]{0,30}(?: [\w'’.&-]{1,30}){0,3}"
+       r"(?: [$£€]\d[\d,]{0,9}(?:\.\d\d)? (?:at|from) [^\W\d][\w'’.&-]{0,30}(?: [\w'’.&-]{1,30}){0,3}){0,3})",
+       # a product card's button and its count of colours: "Quick Shop 6 colors"
+       r"quick (?:shop|view|add) \d{1,3} colou?rs?",
        r"compare (?:new |used )?.{0,30}deals (?:with|at|on) .{1,40}",
        r"get (?:a|your) (?:free )?quote(?: (?:from|now|today)\b.{0,60})?",
        r"check (?:their|our|the) rates(?: and availability)?",
@@ -243,7 +247,8 @@ paragraphs between the real ones.""",
              "Add as a preferred source on Google", "Make The Ledger your preferred source on Google",
              "Read our full Acme X2 review", "Get the Catan Board Game on Amazon", "Check Amazon Price",
              "Click here for dates, pricing, & availability!", "Show 2 More ▼",
-             "Shop Trail Runner 4 Now", "Quick Shop", "Sale price", "Filter & Sort",
+             "Shop Trail Runner 4 Now", "Quick Shop", "Quick Shop 6 colors", "$130 Add to cart",
+             "Add to cart to see price", "Sale price", "Filter & Sort",
              "Showing 1-24 of 204 products", "Showing 2 of 2 products",
              "Displaying 1 to 24 (of 204 products)", "Select Size", "Add to wishlist",
              "In Stock", "Frequently bought together", "Image unavailable", "Join / Sign in",
@@ -257,7 +262,9 @@ paragraphs between the real ones.""",
            "Add as a preferred source on Google only the outlets you read every day, the guide says.",
            "Read our full review policy before you send us a product: we buy every item we test.",
            "Read our full Acme X2 review.",
-           "Click here to see the full plant list, with the spacing of each row."),
+           "Click here to see the full plant list, with the spacing of each row.",
+           "200 add to cart in the first hour, and most of them buy.",
+           "Quick view: 6 colours of the paint, from chalk to slate."),
 )
 
 FEEDBACK_PROMPTS = pattern_rule(
