@@ -294,8 +294,8 @@ card's bare labels ("Member", "Messages", "Posts", "Points": their figures are
 lines of their own, which STR805 removes), the "Last edited: ..." note, a
 review's "Verified buyer", phpBB's post header ("Post by jo » Sat Feb 10, 2024
 6:12 pm"), Q&A sites' "answered Mar 3, 2024 at 9:02", like counters ("7 Likes")
-and reputation badges ("12 silver badges 3 bronze badges", which scraped text
-runs together as "1211 silver badges33 bronze badges"), and the heading of a
+and reputation badges ("12 silver badges 3 bronze badges", a line each, or run
+together in scraped text as "1211 silver badges33 bronze badges"), and the heading of a
 topic's "Top Posters In This Topic" box.
 
 Why: on a thread the posts are the content, and each one drags its poster's
@@ -330,12 +330,13 @@ card into the text as short lines between them.""",
         # counters and ranks, in one pattern (lines that start with a figure are many, and each pattern
         # is a test): "410 posts · Joined 2002", "7 Likes", "7+ Year Member", reputation badges run together
         r"\d[\d,.]{0,9}k? (?:posts?(?: · joined \d{4})?|likes?)|\d{1,2}\+? years? member"
-        r"|(?:[\d,.]{1,10}k?)?(?:\d{1,6} gold badges?)?\d{1,6} silver badges?\d{1,6} bronze badges?",
+        r"|(?:[\d,.]{1,10}k?)?(?:\d{1,6} gold badges?)?\d{1,6} silver badges?\d{1,6} bronze badges?"
+        r"|\d{1,6} (?:gold|silver|bronze) badges?",
     ],
     removes=("Posts: 4,958", "Threads: 23", "410 posts · Joined 2002", "Joined", "Moderator", "7 Likes", "New member",
              "Joined: Mon Feb 05, 2024 7:41 pm", "Post by aquaNovice » Sat Feb 10, 2024 6:12 pm",
              "answered Mar 3, 2024 at 9:02", "Last edited: Jul 9, 2022", "Original poster", "Verified buyer",
-             "55.4k2424 gold badges197197 silver badges315315 bronze badges", "Well-known member",
+             "55.4k2424 gold badges197197 silver badges315315 bronze badges", "66 bronze badges", "Well-known member",
              "7+ Year Member", "Reaction score", "Join Date: Aug 2008", "Reply With Quote 0",
              "Messages", "Member",
              "Sent from my SM-S908U using Tapatalk", "Reactions: Brian33, unixfool and felixen",
