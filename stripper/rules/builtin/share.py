@@ -116,7 +116,7 @@ galleries ("Sort: Best Match", "Filters", "Picture 1 of 4", "Page 1 of 8",
 "Showing 1-24 of 204 products") and of documentation pages ("Expand
 description", "Edit this page", "Submit correction"), the labels of a store's
 product cards and buy boxes ("Quick Shop", "Quick Shop 6 colors", "$130 Add to
-cart", "Sale price", "Select Size", "Add to wishlist", "In Stock", "Image
+cart", "369 Reviews", "4.5 out of 5 stars", "Sale price", "Select Size", "Add to wishlist", "In Stock", "Image
 unavailable") and the headings of a product
 page's lists of other products ("Frequently bought together", "Similar items"),
 the screen-reader helpers of product pages, the names of icons that stand in
@@ -172,7 +172,7 @@ paragraphs between the real ones.""",
         "quick shop", "quick view", "quick add", "product name", "product link", "regular price", "sale price",
         "current price", "original price", "filter & sort", "filter and sort", "sort by", "results per page",
         "no products in the cart", "type to search products", "unable to fetch price", "est. delivery",
-        "browsing history", "people who viewed this item also viewed", "found a lower price? let us know",
+        "browsing history", "all categories", "people who viewed this item also viewed", "found a lower price? let us know",
         "request a demo", "select size", "select a size", "add to cart", "add to bag", "add to basket",
         "add to wishlist", "add to wish list", "added to your cart!", "add to cart to see price", "in stock", "write a review", "quantity",
         "follow the author", "trending searches", "frequently bought together", "products related to this item",
@@ -187,9 +187,11 @@ paragraphs between the real ones.""",
        r"a post shared by .{1,80}",
        r"price comparison from .{1,60}",
        # price buttons: "$139 at Peakline $145 at Trailhouse", a product card's "$130 Add to cart" (the
-       # key has lost the first "$"); one pattern, as lines that start with a figure are many
+       # key has lost the first "$") and its rating ("369 Reviews", "4.5 out of 5 stars"); one
+       # pattern, as lines that start with a figure are many
        r"\d[\d,]{0,9}(?:\.\d\d)? (?:add to (?:cart|bag|basket)|(?:at|from) [^\W\d][\w'’.&-]{0,30}(?: [\w'’.&-]{1,30}){0,3}"
-       r"(?: [$£€]\d[\d,]{0,9}(?:\.\d\d)? (?:at|from) [^\W\d][\w'’.&-]{0,30}(?: [\w'’.&-]{1,30}){0,3}){0,3})",
+       r"(?: [$£€]\d[\d,]{0,9}(?:\.\d\d)? (?:at|from) [^\W\d][\w'’.&-]{0,30}(?: [\w'’.&-]{1,30}){0,3}){0,3})"
+       r"|\d[\d,.]{0,9}k? (?:customer )?(?:reviews?|ratings)|\d(?:\.\d)? out of 5(?: stars)?",
        # a product card's button and its count of colours: "Quick Shop 6 colors"
        r"quick (?:shop|view|add) \d{1,3} colou?rs?",
        r"compare (?:new |used )?.{0,30}deals (?:with|at|on) .{1,40}",
@@ -248,7 +250,8 @@ paragraphs between the real ones.""",
              "Read our full Acme X2 review", "Get the Catan Board Game on Amazon", "Check Amazon Price",
              "Click here for dates, pricing, & availability!", "Show 2 More ▼",
              "Shop Trail Runner 4 Now", "Quick Shop", "Quick Shop 6 colors", "$130 Add to cart",
-             "Add to cart to see price", "Sale price", "Filter & Sort",
+             "Add to cart to see price", "369 Reviews", "(1 Review)", "4.5 out of 5 stars", "All Categories",
+             "Sale price", "Filter & Sort",
              "Showing 1-24 of 204 products", "Showing 2 of 2 products",
              "Displaying 1 to 24 (of 204 products)", "Select Size", "Add to wishlist",
              "In Stock", "Frequently bought together", "Image unavailable", "Join / Sign in",
@@ -264,6 +267,7 @@ paragraphs between the real ones.""",
            "Read our full Acme X2 review.",
            "Click here to see the full plant list, with the spacing of each row.",
            "200 add to cart in the first hour, and most of them buy.",
+           "369 reviews later, the first batch still tops the list.", "4.5 Rating",
            "Quick view: 6 colours of the paint, from chalk to slate."),
 )
 
