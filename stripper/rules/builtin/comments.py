@@ -296,7 +296,7 @@ review's "Verified buyer", phpBB's post header ("Post by jo » Sat Feb 10, 2024
 6:12 pm"), Q&A sites' "answered Mar 3, 2024 at 9:02", like counters ("7 Likes")
 and reputation badges ("12 silver badges 3 bronze badges", a line each, or run
 together in scraped text as "1211 silver badges33 bronze badges"), and the heading of a
-topic's "Top Posters In This Topic" box.
+topic's "Top Posters In This Topic" box, and a thread's "Thread starter" label.
 
 Why: on a thread the posts are the content, and each one drags its poster's
 card into the text as short lines between them.""",
@@ -311,6 +311,8 @@ card into the text as short lines between them.""",
         # can start a line any way, and such a pattern would be tried on every line)
         "reaction score", "join date", "reply with quote", "report inappropriate content",
         "top posters in this topic",
+        # XenForo's thread header, and NodeBB's post header once its links (poster, time) are gone
+        "thread starter", "wrote on last edited by",
     ) + [
         r"(?:posts|threads|topics|replies):? \d[\d,]{0,9}",
         r"joined:? .{0,30}\d{4}(?:,? \d\d?:\d\d(?: ?[ap]m)?)?",
@@ -338,7 +340,7 @@ card into the text as short lines between them.""",
              "answered Mar 3, 2024 at 9:02", "Last edited: Jul 9, 2022", "Original poster", "Verified buyer",
              "55.4k2424 gold badges197197 silver badges315315 bronze badges", "66 bronze badges", "Well-known member",
              "7+ Year Member", "Reaction score", "Join Date: Aug 2008", "Reply With Quote 0",
-             "Messages", "Member",
+             "Messages", "Member", "Thread starter",
              "Sent from my SM-S908U using Tapatalk", "Reactions: Brian33, unixfool and felixen",
              "Reactions: Holiday.with.Ken, WiSK and 3 others",
              "This topic was automatically closed after 30 days. New replies are no longer allowed."),
