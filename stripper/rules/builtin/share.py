@@ -172,9 +172,11 @@ paragraphs between the real ones.""",
         "quick shop", "quick view", "quick add", "product name", "product link", "regular price", "sale price",
         "current price", "original price", "filter & sort", "filter and sort", "sort by", "results per page",
         "no products in the cart", "type to search products", "unable to fetch price", "est. delivery",
-        "browsing history", "all categories", "people who viewed this item also viewed", "found a lower price? let us know",
+        "browsing history", "all categories", "people who viewed this item also viewed",
+        "found a lower price? let us know",
         "request a demo", "select size", "select a size", "add to cart", "add to bag", "add to basket",
-        "add to wishlist", "add to wish list", "added to your cart!", "add to cart to see price", "in stock", "write a review", "quantity",
+        "add to wishlist", "add to wish list", "added to your cart!", "add to cart to see price", "in stock",
+        "write a review", "quantity",
         "follow the author", "trending searches", "frequently bought together", "products related to this item",
         "explore related items", "similar items", "recently viewed", "image unavailable", "image not available for",
         "be the first to review this item",
@@ -189,9 +191,10 @@ paragraphs between the real ones.""",
        # price buttons: "$139 at Peakline $145 at Trailhouse", a product card's "$130 Add to cart" (the
        # key has lost the first "$") and its rating ("369 Reviews", "4.5 out of 5 stars"); one
        # pattern, as lines that start with a figure are many
-       r"\d[\d,]{0,9}(?:\.\d\d)? (?:add to (?:cart|bag|basket)|(?:at|from) [^\W\d][\w'’.&-]{0,30}(?: [\w'’.&-]{1,30}){0,3}"
+       r"\d[\d,]{0,9}(?:\.\d\d)? (?:add to (?:cart|bag|basket)"
+       r"|(?:at|from) [^\W\d][\w'’.&-]{0,30}(?: [\w'’.&-]{1,30}){0,3}"
        r"(?: [$£€]\d[\d,]{0,9}(?:\.\d\d)? (?:at|from) [^\W\d][\w'’.&-]{0,30}(?: [\w'’.&-]{1,30}){0,3}){0,3})"
-       r"|\d[\d,.]{0,9}k? (?:customer )?(?:reviews?|ratings)|\d(?:\.\d)? out of 5(?: stars)?",
+       r"|\d[\d,.]{0,9}k? (?:customer |global )?(?:reviews?|ratings)|\d(?:\.\d)? out of 5(?: stars)?",
        # a product card's button and its count of colours: "Quick Shop 6 colors"
        r"quick (?:shop|view|add) \d{1,3} colou?rs?",
        r"compare (?:new |used )?.{0,30}deals (?:with|at|on) .{1,40}",
@@ -250,8 +253,8 @@ paragraphs between the real ones.""",
              "Read our full Acme X2 review", "Get the Catan Board Game on Amazon", "Check Amazon Price",
              "Click here for dates, pricing, & availability!", "Show 2 More ▼",
              "Shop Trail Runner 4 Now", "Quick Shop", "Quick Shop 6 colors", "$130 Add to cart",
-             "Add to cart to see price", "369 Reviews", "(1 Review)", "4.5 out of 5 stars", "All Categories",
-             "Sale price", "Filter & Sort",
+             "Add to cart to see price", "369 Reviews", "(1 Review)", "4.5 out of 5 stars", "146,980 global ratings",
+             "All Categories", "Sale price", "Filter & Sort",
              "Showing 1-24 of 204 products", "Showing 2 of 2 products",
              "Displaying 1 to 24 (of 204 products)", "Select Size", "Add to wishlist",
              "In Stock", "Frequently bought together", "Image unavailable", "Join / Sign in",
