@@ -159,6 +159,17 @@ def test_a_thread_of_comments_is_the_content_of_a_discussion_page():
     assert sum("Reply" in line for line in found) == 6
 
 
+def test_repeated_junk_containers_are_judged_together_as_cousins_too():
+    # a listing's entries: each in a "meta" box of its own list item; together they are the page
+    entries = "".join(f"<dt>[{i}] entry {i}</dt><dd><div class='meta'><p>{PROSE[i % 2]} Entry {i}.</p></div></dd>"
+                      for i in range(6))
+    found = lines(f"<h1>Recent submissions</h1><dl>{entries}</dl><footer><p>About the archive</p></footer>")
+    assert sum("Entry" in line for line in found) == 6
+    # one such box on a page of prose is a post's meta line, and stays junk
+    found = lines(f"<article>{ARTICLE}<div class='meta'><p>Filed under Transport by Jo Reed</p></div></article>")
+    assert not any("Filed under" in line for line in found)
+
+
 def test_a_short_comment_section_under_an_article_is_not_content():
     found = lines(
         f"<article>{ARTICLE}</article><div id='comments'><ol class='comment-list'>"

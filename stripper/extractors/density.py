@@ -153,7 +153,8 @@ def extract_lines(tree) -> list[str]:
     if not raw_total:
         return [b.text for b in blocks]
     # Junk containers are judged by all the text they hold.
-    # Repeated containers (the posts of a thread, say) are judged together.
+    # Repeated containers are judged together: siblings (the posts of a thread) and cousins (the
+    # entries of a listing, each in a box of its own list item).
     containers = {j for b in blocks for j in b.junk}
     group = {j: _group(j) for j in containers}
     kind = {j: _kind(j) for j in containers}
@@ -263,7 +264,10 @@ def _weigh(blocks: list[_Block], raw: list[int], kept: list[bool]) -> tuple[dict
 
 
 def _group(element) -> tuple:
-    return (element.getparent(), element.tag, element.get("class"))
+    """What repeated containers share: the element's tag and class, its parent's, and the element
+    above its parent (so siblings and cousins, ``dl > dd > div.meta``, are one group)."""
+    parent = element.getparent()
+    return (parent.getparent(), parent.tag, parent.get("class"), element.tag, element.get("class"))
 
 
 def _region(body, weights: dict, total: int, share: float):
