@@ -409,7 +409,7 @@ _BYLINE_SPELLING = re.compile("|".join("".join(f"[{c.upper()}{c}]" for c in word
 _AUTHOR_ELEMENTS = etree.XPath("//*[@itemprop='author']|//a[@rel='author']")
 _CLASSES_AND_IDS = etree.XPath("//@class|//@id", smart_strings=False)
 _BY_WORDS = r"(?:written|posted|post|published|reviewed|edited|text|words|story)"
-_BY = re.compile(rf"^(?:{_BY_WORDS}\s+by|author(?:ed by)?|by|von|par|por|di|door|av)"
+_BY = re.compile(rf"^(?:{_BY_WORDS}\s+by|author(?:s|ed by)?|by|von|par|por|di|door|av)"
                  r"\s*:?\s*(?=[^\W\d_])", re.IGNORECASE)
 _NOT_BYLINE_CLASS = re.compile(r"avatar|image|photo|bio|box|comment|img|pic|thumb", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
@@ -521,13 +521,14 @@ def _person_names(value) -> tuple[list[str], list[str]]:
 
 
 _GENERIC_NAMES = {"author", "the author", "authors", "unknown", "anonymous"}
+_SPACE_BEFORE_COMMA = re.compile(r"\s+(?=[,;])")
 
 
 def _byline(text: str | None) -> str | None:
     """The name(s) in a byline, as written: "By A and B | Updated May 2" → "A and B"; None when it is no byline."""
     if not text:
         return None
-    text = clean_line(_unescape(text))
+    text = _SPACE_BEFORE_COMMA.sub("", clean_line(_unescape(text)))  # "A , B": names as separate text nodes
     text = re.split(r"\s+[|•·—–»●⋅∙]\s+|\s+-\s+", text)[0]
     text = _BY.sub("", text.strip())
     text = _AUTHOR_TAIL.sub("", text).strip(" ,;:-\"“”")

@@ -52,6 +52,9 @@ def test_broken_json_ld_is_ignored():
     ("By Luke Kim December 3, 2024", "Luke Kim"),
     ("Liz Kenny Former McKinsey Consultant", "Liz Kenny"),
     ("by Maria Ortega · 4 min read", "Maria Ortega"),
+    # a label for several names, each a link of its own (its text nodes are joined by spaces)
+    ('<span>Authors:</span> <a href="/a/1">Nkem Okafor</a>, <a href="/a/2">Elin Lindqvist</a>',
+     "Nkem Okafor, Elin Lindqvist"),
 ])
 def test_byline_element(byline, expected):
     body = f'<article><h1>Harbour plan</h1><div class="post-byline">{byline}</div><p>Text.</p></article>'
