@@ -213,6 +213,16 @@ def test_navigation_runs_of_links_are_dropped_inside_the_region():
     assert not any(line.startswith("Section") for line in found)
 
 
+def test_long_links_are_a_listing_entries_unless_the_page_is_an_article():
+    cards = "".join(f"<li><a href='/p/{i}'>Waxed canvas field jacket in olive, size {i}</a></li>" for i in range(6))
+    sort = "<p><a href='?new'>New in</a> <a href='?price'>Price</a> <a href='?best'>Best sellers</a></p>"
+    plain, article = plain_and_article(f"<main><h1>Jackets</h1><ul>{NAV}</ul>{sort}<ul>{cards}</ul>{ARTICLE}</main>")
+    assert sum("field jacket" in line for line in plain) == 6  # a collection's product titles
+    assert not any(line.startswith("Section") for line in plain)  # a menu's short links still go
+    assert not any("Best sellers" in line for line in plain)  # and a row of them, five words in three links
+    assert not any("field jacket" in line for line in article)  # teasers of other articles
+
+
 def test_product_pages_are_known_by_their_structured_data():
     product = parse_html('<html><head><script type="application/ld+json">{"@context": "https://schema.org", '
                          '"@type": "Product", "name": "Desk lamp"}</script></head><body><p>Lamp</p></body></html>')

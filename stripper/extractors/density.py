@@ -13,7 +13,8 @@ that holds most of the page's prose.
    article-body container (``entry-content``...) holding half the region is
    the region.
 4. The region's blocks, minus junk and navigation-like runs of links, are the
-   body.
+   body (a link of five words or more is a listing's entry, unless the page
+   says it is an article).
 """
 
 from __future__ import annotations
@@ -80,6 +81,12 @@ NEVER_JUNK = frozenset({"html", "body", "article", "main"})
 # (more than NAV_LINK_SHARE of it) is a menu item; longer link lines are headlines of a listing.
 NAV_LINK_SHARE = 0.9
 NAV_MAX_CHARS = 80
+# On a page that does not say it is an article, such a line of this many words or more, and of
+# LISTING_ENTRY_WORDS_PER_LINK words a link at least, is an entry of a listing (a product's, a
+# story's or a recipe's title: collections and listings are made of them), not a menu item or a row
+# of sort links ("New in Price Best sellers"); on an article, it is a teaser of another one.
+LISTING_ENTRY_MIN_WORDS = 5
+LISTING_ENTRY_WORDS_PER_LINK = 2.5
 # The main region holds at least this share of the page's weight; on pages whose structured
 # data says they are articles, a smaller share: the body is one block of prose, and what
 # surrounds it (teasers, bios, reviews) is rarely part of it. Listings, catalogues and
@@ -131,6 +138,7 @@ class _Block:
     tag: str
     path: tuple  # the open elements around the block, outermost first
     junk: tuple  # the junk containers around the block, outermost first
+    links: int  # how many links the block's text runs through
 
 
 class DensityExtractor:
@@ -212,7 +220,7 @@ def extract_lines(tree) -> list[str]:
     for block, keep in zip(blocks, kept, strict=True):
         if not keep or region not in block.path:
             continue
-        if _navigation_like(block):
+        if _navigation_like(block, article):
             continue
         out.append(block.text)
     return out
@@ -302,11 +310,17 @@ def _body_container(region, weights: dict):
     return None
 
 
-def _navigation_like(block: _Block) -> bool:
+def _navigation_like(block: _Block, article: bool) -> bool:
+    """Whether a block is a menu item: a short line of link text (see ``NAV_MAX_CHARS``), but for
+    a listing's entry on a page that does not say it is an article (see ``LISTING_ENTRY_MIN_WORDS``)."""
     if block.tag in HEADINGS:
         return False
     n = len(block.text)
-    return block.link_chars > NAV_LINK_SHARE * n and n < NAV_MAX_CHARS
+    if not (block.link_chars > NAV_LINK_SHARE * n and n < NAV_MAX_CHARS):
+        return False
+    # the text's spaces are single: its words are one more
+    words = block.text.count(" ") + 1
+    return article or words < LISTING_ENTRY_MIN_WORDS or words < LISTING_ENTRY_WORDS_PER_LINK * block.links
 
 
 def _walk(body) -> list[_Block]:
@@ -315,19 +329,21 @@ def _walk(body) -> list[_Block]:
     junk_stack: list = [()]  # for each open element, the junk containers it sits in (a tuple)
     parts: list[str] = []  # the text of the block being read; never starts with white space alone
     link_chars = 0
+    links = 0
     in_link = 0
     skip_depth = 0
     owners = ["body"]  # the open block-level tags
 
     def flush():
-        nonlocal parts, link_chars
+        nonlocal parts, link_chars, links
         text = " ".join("".join(parts).split())
         if owners[-1] == "tr":
             text = text.rstrip(" |")  # the separators of empty cells at the end of a row
         if text:
-            blocks.append(_Block(text, min(link_chars, len(text)), owners[-1], tuple(stack), junk_stack[-1]))
+            blocks.append(_Block(text, min(link_chars, len(text)), owners[-1], tuple(stack), junk_stack[-1], links))
         parts = []
         link_chars = 0
+        links = 0
 
     walker = etree.iterwalk(body, events=("start", "end"))
     for event, el in walker:
@@ -358,6 +374,7 @@ def _walk(body) -> list[_Block]:
                 parts.append(" | " if any(not part.isspace() for part in parts) else " ")
             elif tag == "a":
                 in_link += 1
+                links += 1
             stack.append(el)
             junk_stack.append(junk)
             text = el.text
