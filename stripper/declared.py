@@ -1,7 +1,7 @@
 """What a page's structured data says it is: its ``og:type`` and its JSON-LD ``@type``.
 
-The density extractor (article pages, forum threads), the auto extractor (product
-pages) and STR002 (threads keep their comment sections) ask the parsed page this.
+The density extractor (article pages, forum threads, product pages), the auto extractor
+(product pages) and STR002 (threads keep their comment sections) ask the parsed page this.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ _OG_TYPE = XPath("//meta[@property='og:type']/@content")
 _JSON_LD = XPath("//script[@type='application/ld+json']/text()")
 _ARTICLE_TYPE = re.compile(r'"@type"\s*:\s*(?:\[\s*)?"(?:(?:News|Blog|Tech|Scholarly)?Article|BlogPosting)"')
 _DISCUSSION_TYPE = re.compile(r'"@type"\s*:\s*(?:\[\s*)?"(?:DiscussionForumPosting|QAPage)"')
+_PRODUCT_TYPE = re.compile(r'"@type"\s*:\s*(?:\[\s*)?"Product"')
 
 
 def page_declares(tree: Any, og_type: Callable[[str], bool], json_ld_type: re.Pattern[str]) -> bool:
@@ -29,6 +30,12 @@ def page_declares(tree: Any, og_type: Callable[[str], bool], json_ld_type: re.Pa
 def says_article(tree: Any) -> bool:
     """Whether the page's structured data calls it an article (og:type, JSON-LD @type)."""
     return page_declares(tree, lambda og_type: og_type == "article", _ARTICLE_TYPE)
+
+
+def says_product(tree: Any) -> bool:
+    """Whether the page's structured data says it sells one product (og:type ``product...``,
+    JSON-LD ``Product``)."""
+    return page_declares(tree, lambda og_type: og_type.startswith("product"), _PRODUCT_TYPE)
 
 
 def says_discussion(tree: Any) -> bool:

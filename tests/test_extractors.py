@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 from lxml import html
 
 from stripper import Stripper
+from stripper.declared import says_product
 from stripper.extractors import extractor_names, get_extractor
-from stripper.extractors.auto import FALLBACK_BELOW, PRODUCT_SHORT_BELOW, chrome_share, is_product_page, site_chrome
+from stripper.extractors.auto import FALLBACK_BELOW, PRODUCT_SHORT_BELOW, chrome_share, site_chrome
 from stripper.extractors.density import JUNK_ATTR, JUNK_WORDS, MODIFIER_PREFIXES, _junk_attrs, extract_lines
 from stripper.parse import parse_html
 
@@ -213,7 +214,7 @@ def test_navigation_runs_of_links_are_dropped_inside_the_region():
     assert not any(line.startswith("Section") for line in found)
 
 
-def test_long_links_are_a_listing_entries_unless_the_page_is_an_article():
+def test_long_links_are_a_listing_entries_unless_the_page_is_an_article_or_a_product():
     cards = "".join(f"<li><a href='/p/{i}'>Waxed canvas field jacket in olive, size {i}</a></li>" for i in range(6))
     sort = "<p><a href='?new'>New in</a> <a href='?price'>Price</a> <a href='?best'>Best sellers</a></p>"
     plain, article = plain_and_article(f"<main><h1>Jackets</h1><ul>{NAV}</ul>{sort}<ul>{cards}</ul>{ARTICLE}</main>")
@@ -221,6 +222,9 @@ def test_long_links_are_a_listing_entries_unless_the_page_is_an_article():
     assert not any(line.startswith("Section") for line in plain)  # a menu's short links still go
     assert not any("Best sellers" in line for line in plain)  # and a row of them, five words in three links
     assert not any("field jacket" in line for line in article)  # teasers of other articles
+    product = extract_lines(parse_html('<html><head><meta property="og:type" content="product"></head>'
+                                       f"<body><main><h1>Jackets</h1><ul>{cards}</ul>{ARTICLE}</main></body></html>"))
+    assert not any("field jacket" in line for line in product)  # on a product's page, other products
 
 
 def test_product_pages_are_known_by_their_structured_data():
@@ -229,8 +233,8 @@ def test_product_pages_are_known_by_their_structured_data():
     og = parse_html('<html><head><meta property="og:type" content="product"></head><body></body></html>')
     article = parse_html('<html><head><meta property="og:type" content="article"><script type="application/ld+json">'
                          '{"@type": "NewsArticle"}</script></head><body></body></html>')
-    assert is_product_page(product) and is_product_page(og)
-    assert not is_product_page(article)
+    assert says_product(product) and says_product(og)
+    assert not says_product(article)
 
 
 def _recording(extractor, calls, name):

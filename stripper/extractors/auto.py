@@ -26,10 +26,9 @@ density takes it.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from ..declared import page_declares, says_article
+from ..declared import says_article, says_product
 from . import Extracted
 from .density import DensityExtractor
 from .trafilatura import TrafilaturaExtractor
@@ -42,7 +41,6 @@ FAST_TRAFILATURA = True
 # all the text there is, and trafilatura's fallbacks return them as the article.
 SITE_CHROME_MAX_SHARE = 0.5
 
-_PRODUCT_TYPE = re.compile(r'"@type"\s*:\s*(?:\[\s*)?"Product"')
 
 
 class AutoExtractor:
@@ -53,7 +51,7 @@ class AutoExtractor:
         self.fallback = TrafilaturaExtractor(fast=FAST_TRAFILATURA)
 
     def extract(self, tree: Any, *, url: str | None) -> Extracted:
-        if is_product_page(tree) and not says_article(tree):
+        if says_product(tree) and not says_article(tree):
             first, second, enough = self.fallback, self.primary, PRODUCT_SHORT_BELOW
         else:
             first, second, enough = self.primary, self.fallback, FALLBACK_BELOW
@@ -67,10 +65,6 @@ class AutoExtractor:
                 return candidate
         return Extracted(url=url)  # both are the site's chrome: the page shows no content
 
-
-def is_product_page(tree: Any) -> bool:
-    """Whether the page's structured data says it sells one product."""
-    return page_declares(tree, lambda og_type: og_type.startswith("product"), _PRODUCT_TYPE)
 
 
 def site_chrome(tree: Any) -> str:

@@ -14,7 +14,7 @@ that holds most of the page's prose.
    the region.
 4. The region's blocks, minus junk and navigation-like runs of links, are the
    body (a link of five words or more is a listing's entry, unless the page
-   says it is an article).
+   says it is an article or one product's page).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typing import Any
 
 from lxml import etree
 
-from ..declared import says_article, says_discussion
+from ..declared import says_article, says_discussion, says_product
 from ..parse import page_body
 from . import Extracted
 
@@ -81,10 +81,11 @@ NEVER_JUNK = frozenset({"html", "body", "article", "main"})
 # (more than NAV_LINK_SHARE of it) is a menu item; longer link lines are headlines of a listing.
 NAV_LINK_SHARE = 0.9
 NAV_MAX_CHARS = 80
-# On a page that does not say it is an article, such a line of this many words or more, and of
-# LISTING_ENTRY_WORDS_PER_LINK words a link at least, is an entry of a listing (a product's, a
-# story's or a recipe's title: collections and listings are made of them), not a menu item or a row
-# of sort links ("New in Price Best sellers"); on an article, it is a teaser of another one.
+# On a page that does not say it is an article or one product's page, such a line of this many
+# words or more, and of LISTING_ENTRY_WORDS_PER_LINK words a link at least, is an entry of a listing
+# (a product's, a story's or a recipe's title: collections and listings are made of them), not a
+# menu item or a row of sort links ("New in Price Best sellers"); on an article, it is a teaser of
+# another one, and on a product's page a link to another product.
 LISTING_ENTRY_MIN_WORDS = 5
 LISTING_ENTRY_WORDS_PER_LINK = 2.5
 # The main region holds at least this share of the page's weight; on pages whose structured
@@ -190,6 +191,8 @@ def extract_lines(tree) -> list[str]:
             held_kind[k] = held_kind.get(k, 0) + w
     discussion = {k for k in DISCUSSION if held_kind.get(k, 0) > max(DISCUSSION_MIN_SHARE * raw_total, 5 * clean)}
     article = says_article(tree)
+    # a page that is neither an article nor one product's page may be a listing (see _navigation_like)
+    listing = not article and not says_product(tree)
     if discussion and clean >= ARTICLE_BODY_MIN_WEIGHT and article and not says_discussion(tree):
         discussion = set()  # an article with a thread of comments under it
     if not discussion and not DISCUSSION.isdisjoint(held_kind) and says_discussion(tree):
@@ -220,7 +223,7 @@ def extract_lines(tree) -> list[str]:
     for block, keep in zip(blocks, kept, strict=True):
         if not keep or region not in block.path:
             continue
-        if _navigation_like(block, article):
+        if _navigation_like(block, listing):
             continue
         out.append(block.text)
     return out
@@ -310,9 +313,10 @@ def _body_container(region, weights: dict):
     return None
 
 
-def _navigation_like(block: _Block, article: bool) -> bool:
+def _navigation_like(block: _Block, listing: bool) -> bool:
     """Whether a block is a menu item: a short line of link text (see ``NAV_MAX_CHARS``), but for
-    a listing's entry on a page that does not say it is an article (see ``LISTING_ENTRY_MIN_WORDS``)."""
+    a listing's entry on a page that does not say it is an article or one product's page (see
+    ``LISTING_ENTRY_MIN_WORDS``)."""
     if block.tag in HEADINGS:
         return False
     n = len(block.text)
@@ -320,7 +324,7 @@ def _navigation_like(block: _Block, article: bool) -> bool:
         return False
     # the text's spaces are single: its words are one more
     words = block.text.count(" ") + 1
-    return article or words < LISTING_ENTRY_MIN_WORDS or words < LISTING_ENTRY_WORDS_PER_LINK * block.links
+    return not listing or words < LISTING_ENTRY_MIN_WORDS or words < LISTING_ENTRY_WORDS_PER_LINK * block.links
 
 
 def _walk(body) -> list[_Block]:
