@@ -116,9 +116,13 @@ galleries ("Sort: Best Match", "Filters", "Picture 1 of 4", "Page 1 of 8",
 "Showing 1-24 of 204 products") and of documentation pages ("Expand
 description", "Edit this page", "Submit correction"), the labels of a store's
 product cards and buy boxes ("Quick Shop", "Quick Shop 6 colors", "$130 Add to
-cart", "369 Reviews", "4.5 out of 5 stars", "Sale price", "Select Size", "Add to wishlist", "In Stock", "Image
-unavailable") and the headings of a product
-page's lists of other products ("Frequently bought together", "Similar items"),
+cart", "369 Reviews", "4.5 out of 5 stars", "Sale price", "Select Size", "Add to
+wishlist", "In Stock", "Image unavailable"), a marketplace's widgets (a rating
+whose score is printed twice, for the eye and for screen readers: "4.6 4.6 out
+of 5 stars (2,318)"; carousel controls, "See all formats and editions",
+"Report an issue with this product"), a game store's summary of its reviews
+("Recent: Very Positive (95% of 7,778)"), the headings of a product page's
+lists of other products ("Frequently bought together", "Similar items"),
 the screen-reader helpers of product pages, the names of icons that stand in
 for buttons ("Arrow-Thin-Down"), the labels of a site's header buttons ("Open
 menu", "Get the app") and its account links ("Join / Sign in"), the
@@ -179,7 +183,12 @@ paragraphs between the real ones.""",
         "write a review", "quantity",
         "follow the author", "trending searches", "frequently bought together", "products related to this item",
         "explore related items", "similar items", "recently viewed", "image unavailable", "image not available for",
-        "be the first to review this item",
+        "be the first to review this item", "see all details", "click to see full view",
+        "report an issue with this product", "report an issue with this product or seller",
+        "previous page of related sponsored products", "next page of related sponsored products",
+        "previous slide of product details", "next slide of product details", "see all formats and editions",
+        "see more product details", "shop the store on amazon", "how customer reviews and ratings work",
+        "learn more how customers reviews work on amazon",
         # documentation pages' controls
         "expand description", "submit correction", "submit a correction", "edit this page", "edit on github",
     )
@@ -194,7 +203,12 @@ paragraphs between the real ones.""",
        r"\d[\d,]{0,9}(?:\.\d\d)? (?:add to (?:cart|bag|basket)"
        r"|(?:at|from) [^\W\d][\w'’.&-]{0,30}(?: [\w'’.&-]{1,30}){0,3}"
        r"(?: [$£€]\d[\d,]{0,9}(?:\.\d\d)? (?:at|from) [^\W\d][\w'’.&-]{0,30}(?: [\w'’.&-]{1,30}){0,3}){0,3})"
-       r"|\d[\d,.]{0,9}k? (?:customer |global )?(?:reviews?|ratings)|\d(?:\.\d)? out of 5(?: stars)?",
+       r"|\d[\d,.]{0,9}k? (?:customer |global )?(?:reviews?|ratings)|\d(?:\.\d)? out of 5(?: stars)?"
+       # and a shop's stars with the score shown twice, for the eye and for screen readers
+       r"|\d\.\d ?\d\.\d out of 5 stars(?: ?\(?\d[\d,]{0,9}\)?)?",
+       # a game store's summary of its reviews: "Recent: Very Positive (95% of 7,778)"
+       r"(?:(?:english|all) reviews|recent(?: reviews)?):? (?:overwhelmingly |very |mostly )?"
+       r"(?:positive|negative|mixed) \(\d{1,3}% of \d[\d,]{0,12}",  # the key has lost the ")"
        # a product card's button and its count of colours: "Quick Shop 6 colors"
        r"quick (?:shop|view|add) \d{1,3} colou?rs?",
        r"compare (?:new |used )?.{0,30}deals (?:with|at|on) .{1,40}",
@@ -254,7 +268,10 @@ paragraphs between the real ones.""",
              "Click here for dates, pricing, & availability!", "Show 2 More ▼",
              "Shop Trail Runner 4 Now", "Quick Shop", "Quick Shop 6 colors", "$130 Add to cart",
              "Add to cart to see price", "369 Reviews", "(1 Review)", "4.5 out of 5 stars", "146,980 global ratings",
-             "All Categories", "Sale price", "Filter & Sort",
+             "All Categories", "Report an issue with this product or seller",
+             "Next page of related Sponsored Products", "4.5 4.5 out of 5 stars (10)", "4.44.4 out of 5 stars25,309",
+             "Recent: Overwhelmingly Positive (95% of 15,164)", "English Reviews Very Positive (89% of 728,400)",
+             "› See more product details", "Sale price", "Filter & Sort",
              "Showing 1-24 of 204 products", "Showing 2 of 2 products",
              "Displaying 1 to 24 (of 204 products)", "Select Size", "Add to wishlist",
              "In Stock", "Frequently bought together", "Image unavailable", "Join / Sign in",
