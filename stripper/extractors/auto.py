@@ -42,7 +42,6 @@ FAST_TRAFILATURA = True
 SITE_CHROME_MAX_SHARE = 0.5
 
 
-
 class AutoExtractor:
     name = "auto"
 
@@ -64,7 +63,6 @@ class AutoExtractor:
             if chrome_share(candidate.lines, chrome) <= SITE_CHROME_MAX_SHARE:
                 return candidate
         return Extracted(url=url)  # both are the site's chrome: the page shows no content
-
 
 
 def site_chrome(tree: Any) -> str:

@@ -295,8 +295,9 @@ lines of their own, which STR805 removes), the "Last edited: ..." note, a
 review's "Verified buyer", phpBB's post header ("Post by jo » Sat Feb 10, 2024
 6:12 pm"), Q&A sites' "answered Mar 3, 2024 at 9:02", like counters ("7 Likes")
 and reputation badges ("12 silver badges 3 bronze badges", a line each, or run
-together in scraped text as "1211 silver badges33 bronze badges"), and the heading of a
-topic's "Top Posters In This Topic" box, and a thread's "Thread starter" label.
+together in scraped text as "1211 silver badges33 bronze badges"), the heading
+of a topic's "Top Posters In This Topic" box, XenForo's "Thread starter" tag,
+and NodeBB's post header once its links are gone ("wrote on last edited by").
 
 Why: on a thread the posts are the content, and each one drags its poster's
 card into the text as short lines between them.""",
