@@ -214,7 +214,7 @@ def test_navigation_runs_of_links_are_dropped_inside_the_region():
     assert not any(line.startswith("Section") for line in found)
 
 
-def test_long_links_are_a_listing_entries_unless_the_page_is_an_article_or_a_product():
+def test_long_links_are_a_listings_entries_unless_the_page_is_an_article_or_a_product():
     cards = "".join(f"<li><a href='/p/{i}'>Waxed canvas field jacket in olive, size {i}</a></li>" for i in range(6))
     sort = "<p><a href='?new'>New in</a> <a href='?price'>Price</a> <a href='?best'>Best sellers</a></p>"
     plain, article = plain_and_article(f"<main><h1>Jackets</h1><ul>{NAV}</ul>{sort}<ul>{cards}</ul>{ARTICLE}</main>")
