@@ -252,10 +252,13 @@ def _without_qualifier(headline: str) -> str:
     has at most half the words of the part before and no number ("Gym Workouts for Beginners —
     Strength Training").
     A longer rest ("The Death Spiral - How Small Languages Die") or a number ("Ten tips - Part 1",
-    "Best Earbuds - March 2026") continues the headline."""
+    "Best Earbuds - March 2026") continues the headline. What follows the last " | " goes first
+    ("Individual Health – Family Medical Insurance | bcbs.com")."""
     pieces = TITLE_SEPARATOR.split(headline)
     if len(pieces) < 3:
         return headline
+    if len(pieces) > 3 and pieces[-2].strip() == "|":
+        return _without_qualifier("".join(pieces[:-2]))
     head, rest = pieces[0].strip(), "".join(pieces[2:])
     head_words = len(_WORDS.findall(head))
     if not head_words:

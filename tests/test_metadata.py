@@ -144,6 +144,8 @@ def test_a_site_name_declared_with_a_full_stop_is_still_the_site_name():
     ("Winter Cycling for Complete Beginners — Kit List", "Winter Cycling for Complete Beginners"),
     ("Winter cycling - How to stay warm on the bike", "Winter cycling - How to stay warm on the bike"),
     ("Ten tips for winter cycling - Part 1", "Ten tips for winter cycling - Part 1"),
+    # a site's name after the last " | " goes whatever comes before it
+    ("Winter cycling - How to stay warm on the bike | pedalnotes.com", "Winter cycling - How to stay warm on the bike"),
 ])
 def test_a_qualifier_after_a_separator_is_dropped(h1, title):
     head = f"<title>{h1} | Pedal Notes</title>"
