@@ -334,10 +334,15 @@ def _part_runs(title: str) -> Iterator[str]:
 
 
 def _runs(title: str, sites: set[str]) -> set[str]:
-    """The keys of every run of consecutive ``title`` parts that is not the site's name."""
+    """The keys of every run of consecutive ``title`` parts that is not the site's name, and of
+    each without the word " Archives" that WordPress puts after a category's name in its title."""
     keys = set(map(_key, _part_runs(title)))
+    keys |= {key.removesuffix(_ARCHIVES) for key in keys if key.endswith(_ARCHIVES)}
     keys.discard("")
     return keys - sites
+
+
+_ARCHIVES = " archives"
 
 
 def _headline_parts(title: str, sites: set[str]) -> str | None:

@@ -152,6 +152,12 @@ def test_a_qualifier_after_a_separator_is_dropped(h1, title):
     assert meta_of(head, f"<h1>{h1}</h1><p>Text.</p>").title == title
 
 
+def test_a_category_archive_is_titled_by_its_category():
+    head = ('<title>Air Fryer Recipes Archives - Fit Kitchen</title>'
+            '<meta property="og:title" content="Air Fryer Recipes Archives">')
+    assert meta_of(head, "<h1>Air Fryer Recipes</h1><p>Text.</p>").title == "Air Fryer Recipes"
+
+
 def test_a_title_of_utf8_read_as_latin1_is_mended():
     head = "<title>A Cyclist\u00e2\u0080\u0099s Guide to Winter | Pedal Notes</title>"
     assert meta_of(head).title == "A Cyclist\u2019s Guide to Winter"
