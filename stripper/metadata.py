@@ -163,6 +163,8 @@ def _title(page: _Page, tree, url: str | None) -> str | None:
     an ``<h1>`` that equals a run of those parts (or og:title / the JSON-LD headline), but
     for case and quote marks, is the headline, as the ``<h1>`` writes it: what a reader sees
     (but for curled quote marks that the ``<title>`` has straight, and capitals, see ``_as_typed``).
+    So is an ``<h1>`` that differs from such a run in its figures alone ("… in 2025" where the
+    ``<title>`` still says 2024): a page's visible headline is updated first.
     Without a ``<title>``, og:title stands in for it.
     Without such agreement: the ``<h1>`` when the ``<title>`` holds a quarter of its words (on
     an article page) or all of them (on other pages), or when the URL's slug is closer to it,
@@ -192,6 +194,10 @@ def _headline(page: _Page, tree, url: str | None) -> str | None:
     for h1 in h1s:
         if _key(h1) in runs:
             return _as_typed(h1, title) if title else h1
+    undated = {_FIGURES.sub("#", run) for run in runs}
+    for h1 in h1s:  # the same headline with another year: the page's <h1> is updated first
+        if _FIGURES.search(h1) and _FIGURES.sub("#", _key(h1)) in undated:
+            return h1
     for declared in (og, ld):  # "Site: Headline", "Headline (Site)": og:title is the headline alone
         if declared and title and _key(declared) != _key(title) and _key(declared) in _key(title):
             return declared
@@ -343,6 +349,7 @@ def _runs(title: str, sites: set[str]) -> set[str]:
 
 
 _ARCHIVES = " archives"
+_FIGURES = re.compile(r"\d+")
 
 
 def _headline_parts(title: str, sites: set[str]) -> str | None:

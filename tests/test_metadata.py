@@ -158,6 +158,14 @@ def test_a_category_archive_is_titled_by_its_category():
     assert meta_of(head, "<h1>Air Fryer Recipes</h1><p>Text.</p>").title == "Air Fryer Recipes"
 
 
+def test_an_h1_updated_to_a_new_year_is_the_headline():
+    head = "<title>Guide to filing your taxes in 2024 | Money Desk</title>"
+    assert meta_of(head, "<h1>Guide to filing your taxes in 2025</h1><p>Text.</p>").title == \
+        "Guide to filing your taxes in 2025"
+    # a headline that differs in more than its figures is not this case
+    assert meta_of(head, "<h1>Filing in 2025</h1><p>Text.</p>").title == "Guide to filing your taxes in 2024"
+
+
 def test_a_title_of_utf8_read_as_latin1_is_mended():
     head = "<title>A Cyclist\u00e2\u0080\u0099s Guide to Winter | Pedal Notes</title>"
     assert meta_of(head).title == "A Cyclist\u2019s Guide to Winter"
