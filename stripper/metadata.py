@@ -194,10 +194,12 @@ def _headline(page: _Page, tree, url: str | None) -> str | None:
     for h1 in h1s:
         if _key(h1) in runs:
             return _as_typed(h1, title) if title else h1
-    undated = {_FIGURES.sub("#", run) for run in runs}
-    for h1 in h1s:  # the same headline with another year: the page's <h1> is updated first
-        if _FIGURES.search(h1) and _FIGURES.sub("#", _key(h1)) in undated:
-            return h1
+    dated = [h1 for h1 in h1s if _DIGIT.search(h1)]
+    if dated:  # the same headline with another year: the page's <h1> is updated first
+        undated = {_FIGURES.sub("#", run) for run in runs}
+        for h1 in dated:
+            if _FIGURES.sub("#", _key(h1)) in undated:
+                return h1
     for declared in (og, ld):  # "Site: Headline", "Headline (Site)": og:title is the headline alone
         if declared and title and _key(declared) != _key(title) and _key(declared) in _key(title):
             return declared
