@@ -81,9 +81,13 @@ AD_LABELS = pattern_rule(
     "ad-labels",
     "Advertising labels: 'Advertisement', 'Sponsored', 'Story continues below advertisement'.",
     doc="""What it does: removes the labels of ad slots between paragraphs, in several
-languages.
+languages, with the note or the ad's own line that follows them ("Advertisement -
+Page continues below", "Advertisement: New Cookbook Out Now!"), and affiliate
+disclosures on a line of their own ("As an Amazon Associate we earn from
+qualifying purchases.").
 
-Why: the ad is gone from scraped text but its label stays, as a one-word paragraph.""",
+Why: the ad is gone from scraped text but its label stays, as a one-word paragraph;
+a disclosure is the site's notice, repeated on every page, not the article's.""",
     blocks=literal(
         "advertisement", "advertisements", "advertising", "sponsored", "sponsored content",
         "paid content", "paid post", "promoted", "promoted content", "ad", "ads",
@@ -95,11 +99,25 @@ Why: the ad is gone from scraped text but its label stays, as a one-word paragra
         "sponsor message", "sponsored message",
     )
     + [r"advertisement\W+(?:story|article|content) continues below(?: advertisement)?",
-       r"advertisement\W+continue reading below"],
+       r"advertisement\W+continue reading below",
+       # the label and what follows it: "Advertisement - Page continues below", "Advertisement.
+       # Scroll to continue reading.", "Advertisement: New AI Book!" (a sentence about advertising
+       # has no mark after its first word)
+       r"advertisement ?[-–—:.(|] ?.{1,60}",
+       # an affiliate disclosure on a line of its own: "As an Amazon Associate we earn from qualifying
+       # purchases.", or a line that says it is one ("Disclosure: As an affiliate, I earn ...")
+       r"as an (?:amazon )?(?:associate|affiliate)(?: marketer)?,? (?:i|we) earn from qualifying purchases",
+       r"disclosure: as an (?:amazon )?(?:associate|affiliate)(?: marketer)?,? (?:i|we) earn "
+       r"from qualifying purchases\b.{0,300}"],
     removes=("Advertisement", "Story continues below advertisement", "Sponsored", "Anzeige",
-             "Advertisement - Continue Reading Below", "Sponsor Message",
+             "Advertisement - Continue Reading Below", "Sponsor Message", "Advertisement - Page continues below",
+             "Advertisement. Scroll to continue reading.", "Advertisement: New Cookbook Out Now!",
+             "As an Amazon Associate we earn from qualifying purchases.",
+             "Disclosure: As an affiliate, I earn from qualifying purchases. Links to shops may be affiliate links.",
              "Publicité"),
-    keeps=("Advertisement spending fell by a third during the first months of the pandemic.",),
+    keeps=("Advertisement spending fell by a third during the first months of the pandemic.",
+           "As an Amazon Associate, the shop's owner says, she earns more from qualifying purchases than from ads.",
+           "As an Amazon affiliate, I earn from qualifying purchases, which pay for the test kitchen's flour."),
 )
 
 RULES = [COOKIE_NOTICES, SCRIPT_NOTICES, AD_LABELS]

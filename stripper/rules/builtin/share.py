@@ -131,7 +131,7 @@ and directory widgets ("Get Deal", "Get Quote (866) 377-8209", "Now $119 on
 Amazon Check Price"), review teasers and other links that say where they go
 ("Read our full Acme X2 review", "Click here for dates & pricing!", with no
 full stop), toggles ("Show 2 More") and affiliate buttons ("Get the Catan Board
-Game on Amazon", "Shop Trail Runner 4 Now"), and the prompts to add the site as
+Game on Amazon", "Shop Trail Runner 4 Now", "Add to Goodreads"), and the prompts to add the site as
 a preferred source on Google ("Add as a preferred source on Google").
 
 Why: product boxes, cards and embeds leave their buttons behind as one-line
@@ -232,7 +232,9 @@ paragraphs between the real ones.""",
        r"\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago",
        r"(?:reply|like|quote|report)(?:\W+(?:reply|like|quote|report|share))+",
        r"\+\s*more info",
-       r"get the [\w'’.&-]{1,30} app",
+       # an app's name may take three words, and the label a "free" or a "!": "Get the Hindustan Times app!"
+       r"get the (?:free )?[\w'’.&-]{1,30}(?: [\w'’.&-]{1,30}){0,2} app",
+       r"add to goodreads(?: to-read list)?",
        # a directory's buttons with the phone number they call: "Get Quote (866) 377-8209"
        r"(?:get (?:a |your )?(?:free )?quotes?|check prices?|call(?: now)?) \(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}",
        # a price box's buttons: "Now $119 on Amazon Check Price - Walmart"
@@ -260,7 +262,8 @@ paragraphs between the real ones.""",
              "A post shared by Harbour Kitchen (@harbourkitchen)", "Price comparison from over 24,000 stores worldwide",
              "Get a Quote from Northway Movers", "Shop the Men's Trail Runner 4 Shop the Women's Trail Runner 4",
              "Arrow-Thin-Down", "$139 at Peakline $145 at Trailhouse", "$1,599.00 from Lowe's",
-             "Open menu", "Get the Threadly app", "(opens in a new tab)", "➡️ Check current price",
+             "Open menu", "Get the Threadly app", "Get the Harbour Daily News app!",
+             "Add to Goodreads To-Read List →", "(opens in a new tab)", "➡️ Check current price",
              "Today’s Best Deal", "Terms Apply / Rates & Fees", "Get Quote (866) 377-8209",
              "Now $119 on Amazon Check Price - Walmart", "Collapsed Expand All",
              "Add as a preferred source on Google", "Make The Ledger your preferred source on Google",
