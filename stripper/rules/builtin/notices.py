@@ -101,7 +101,7 @@ a disclosure is the site's notice, repeated on every page, not the article's."""
     + [r"advertisement\W+(?:story|article|content) continues below(?: advertisement)?",
        r"advertisement\W+continue reading below",
        # the label and what follows it: "Advertisement - Page continues below", "Advertisement.
-       # Scroll to continue reading.", "Advertisement: New AI Book!" (a sentence about advertising
+       # Scroll to continue reading.", "Advertisement: New Cookbook Out Now!" (a sentence about advertising
        # has no mark after its first word)
        r"advertisement ?[-–—:.(|] ?.{1,60}",
        # an affiliate disclosure on a line of its own: "As an Amazon Associate we earn from qualifying

@@ -131,8 +131,9 @@ and directory widgets ("Get Deal", "Get Quote (866) 377-8209", "Now $119 on
 Amazon Check Price"), review teasers and other links that say where they go
 ("Read our full Acme X2 review", "Click here for dates & pricing!", with no
 full stop), toggles ("Show 2 More") and affiliate buttons ("Get the Catan Board
-Game on Amazon", "Shop Trail Runner 4 Now", "Add to Goodreads"), and the prompts to add the site as
-a preferred source on Google ("Add as a preferred source on Google").
+Game on Amazon", "Shop Trail Runner 4 Now", "Add to Goodreads"), and the prompts
+to add the site as a preferred source on Google ("Add as a preferred source on
+Google").
 
 Why: product boxes, cards and embeds leave their buttons behind as one-line
 paragraphs between the real ones.""",
@@ -232,7 +233,7 @@ paragraphs between the real ones.""",
        r"\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago",
        r"(?:reply|like|quote|report)(?:\W+(?:reply|like|quote|report|share))+",
        r"\+\s*more info",
-       # an app's name may take three words, and the label a "free" or a "!": "Get the Hindustan Times app!"
+       # an app's name may take three words, and the label a "free" or a "!": "Get the Harbour Daily News app!"
        r"get the (?:free )?[\w'’.&-]{1,30}(?: [\w'’.&-]{1,30}){0,2} app",
        r"add to goodreads(?: to-read list)?",
        # a directory's buttons with the phone number they call: "Get Quote (866) 377-8209"
