@@ -2,12 +2,15 @@
 
 The density extractor (article pages, forum threads, product pages), the auto extractor
 (product pages) and STR002 (threads keep their comment sections) ask the parsed page this.
+Each question reads the page's ``og:type`` values and JSON-LD scripts (a search of the whole
+tree): an extractor that asks several makes one :class:`Declared` and asks it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cached_property
 from typing import Any
 
 from lxml.etree import XPath
@@ -19,25 +22,41 @@ _DISCUSSION_TYPE = re.compile(r'"@type"\s*:\s*(?:\[\s*)?"(?:DiscussionForumPosti
 _PRODUCT_TYPE = re.compile(r'"@type"\s*:\s*(?:\[\s*)?"Product"')
 
 
-def page_declares(tree: Any, og_type: Callable[[str], bool], json_ld_type: re.Pattern[str]) -> bool:
-    """Whether the page's structured data names a type: an ``og:type`` value (stripped and
-    lower-cased) that ``og_type`` accepts, or a JSON-LD script that ``json_ld_type`` finds."""
-    if any(og_type(str(value).strip().lower()) for value in _OG_TYPE(tree)):
-        return True
-    return any(json_ld_type.search(str(script)) for script in _JSON_LD(tree))
+class Declared:
+    """What one page's structured data says, read once; each answer is worked out when first asked."""
+
+    def __init__(self, tree: Any) -> None:
+        self.og_types = [str(value).strip().lower() for value in _OG_TYPE(tree)]
+        self.scripts = list(map(str, _JSON_LD(tree)))
+
+    def declares(self, og_type: Callable[[str], bool], json_ld_type: re.Pattern[str]) -> bool:
+        """Whether an ``og:type`` value (stripped and lower-cased) is one ``og_type`` accepts, or a
+        JSON-LD script holds a type ``json_ld_type`` finds."""
+        return any(map(og_type, self.og_types)) or any(map(json_ld_type.search, self.scripts))
+
+    @cached_property
+    def article(self) -> bool:
+        """Whether the page calls itself an article (og:type, JSON-LD @type)."""
+        return self.declares(lambda og_type: og_type == "article", _ARTICLE_TYPE)
+
+    @cached_property
+    def product(self) -> bool:
+        """Whether the page says it sells one product (og:type ``product...``, JSON-LD ``Product``)."""
+        return self.declares(lambda og_type: og_type.startswith("product"), _PRODUCT_TYPE)
+
+    @cached_property
+    def discussion(self) -> bool:
+        """Whether the page's JSON-LD calls it a forum thread or a Q&A page."""
+        return self.declares(lambda og_type: False, _DISCUSSION_TYPE)
 
 
 def says_article(tree: Any) -> bool:
-    """Whether the page's structured data calls it an article (og:type, JSON-LD @type)."""
-    return page_declares(tree, lambda og_type: og_type == "article", _ARTICLE_TYPE)
+    return Declared(tree).article
 
 
 def says_product(tree: Any) -> bool:
-    """Whether the page's structured data says it sells one product (og:type ``product...``,
-    JSON-LD ``Product``)."""
-    return page_declares(tree, lambda og_type: og_type.startswith("product"), _PRODUCT_TYPE)
+    return Declared(tree).product
 
 
 def says_discussion(tree: Any) -> bool:
-    """Whether the page's JSON-LD calls it a forum thread or a Q&A page."""
-    return page_declares(tree, lambda og_type: False, _DISCUSSION_TYPE)
+    return Declared(tree).discussion

@@ -240,9 +240,9 @@ def test_product_pages_are_known_by_their_structured_data():
 def _recording(extractor, calls, name):
     """``extractor.extract`` that records which extractor ran, by ``name``."""
     real = extractor.extract
-    def extract(tree, *, url):
+    def extract(tree, *, url, **options):
         calls.append(name)
-        return real(tree, url=url)
+        return real(tree, url=url, **options)
     return extract
 
 

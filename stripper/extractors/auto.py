@@ -26,9 +26,10 @@ density takes it.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from ..declared import says_article, says_product
+from ..declared import Declared
 from . import Extracted
 from .density import DensityExtractor
 from .trafilatura import TrafilaturaExtractor
@@ -50,14 +51,16 @@ class AutoExtractor:
         self.fallback = TrafilaturaExtractor(fast=FAST_TRAFILATURA)
 
     def extract(self, tree: Any, *, url: str | None) -> Extracted:
-        if says_product(tree) and not says_article(tree):
-            first, second, enough = self.fallback, self.primary, PRODUCT_SHORT_BELOW
+        declared = Declared(tree)  # read once, for this choice and density's own
+        density = partial(self.primary.extract, declared=declared)
+        if declared.product and not declared.article:
+            first, second, enough = self.fallback.extract, density, PRODUCT_SHORT_BELOW
         else:
-            first, second, enough = self.primary, self.fallback, FALLBACK_BELOW
-        found = first.extract(tree, url=url)
+            first, second, enough = density, self.fallback.extract, FALLBACK_BELOW
+        found = first(tree, url=url)
         if found.chars >= enough:
             return found
-        other = second.extract(tree, url=url)
+        other = second(tree, url=url)
         chrome = site_chrome(tree)
         for candidate in sorted((found, other), key=lambda e: e.chars, reverse=True):
             if chrome_share(candidate.lines, chrome) <= SITE_CHROME_MAX_SHARE:

@@ -26,7 +26,7 @@ from typing import Any
 
 from lxml import etree
 
-from ..declared import says_article, says_discussion, says_product
+from ..declared import Declared
 from ..parse import page_body
 from . import Extracted
 
@@ -147,12 +147,13 @@ class DensityExtractor:
 
     name = "density"
 
-    def extract(self, tree: Any, *, url: str | None) -> Extracted:
-        lines = extract_lines(tree)
+    def extract(self, tree: Any, *, url: str | None, declared: Declared | None = None) -> Extracted:
+        lines = extract_lines(tree, declared)
         return Extracted(lines=lines, url=url)
 
 
-def extract_lines(tree) -> list[str]:
+def extract_lines(tree, declared: Declared | None = None) -> list[str]:
+    """The body's lines; ``declared``: what the page's structured data says (read here when not given)."""
     body = page_body(tree)
     blocks = _walk(body)
     if not blocks:
@@ -190,12 +191,13 @@ def extract_lines(tree) -> list[str]:
         for k in {kind[j] for j in block.junk}:
             held_kind[k] = held_kind.get(k, 0) + w
     discussion = {k for k in DISCUSSION if held_kind.get(k, 0) > max(DISCUSSION_MIN_SHARE * raw_total, 5 * clean)}
-    article = says_article(tree)
+    declared = declared or Declared(tree)
+    article = declared.article
     # a page that is neither an article nor one product's page may be a listing (see _navigation_like)
-    listing = not article and not says_product(tree)
-    if discussion and clean >= ARTICLE_BODY_MIN_WEIGHT and article and not says_discussion(tree):
+    listing = not article and not declared.product
+    if discussion and clean >= ARTICLE_BODY_MIN_WEIGHT and article and not declared.discussion:
         discussion = set()  # an article with a thread of comments under it
-    if not discussion and not DISCUSSION.isdisjoint(held_kind) and says_discussion(tree):
+    if not discussion and not DISCUSSION.isdisjoint(held_kind) and declared.discussion:
         discussion = DISCUSSION & held_kind.keys()
     need = min(LANDMARK_MIN_SHARE * raw_total, LANDMARK_MIN_CHARS)
     landmarks = [element for element, w in held_landmark.items() if w >= need]
