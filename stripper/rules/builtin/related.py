@@ -23,11 +23,18 @@ RELATED_HEADINGS = BlockMatcher(
     blocks=[
         r"(?:more )?related(?: (?:posts?|articles?|stories|story|content|news|reading|links|topics|videos?|"
         r"guides|products|reads))?",
-        r"(?:you|we think you) (?:may|might|will|could) (?:also )?(?:like|love|enjoy|be interested in)(?: to read)?",
+        r"(?:if you (?:liked|enjoyed) this (?:post|article|story),? )?"
+        r"(?:you|we think you) (?:may|might|will|could) (?:also )?(?:like|love|enjoy|be interested in)"
+        r"(?: to read| the following(?: \w+){0,3})?",
+        r"(?:more |other )?(?:related|similar|recommended|helpful|popular) (?:articles|posts|stories|guides|reads)"
+        r" (?:from|by|on) .{1,40}|related articles and links",
+        r"more (?:articles|posts|stories) (?:you|we think you) (?:may|might|will) (?:also )?(?:like|love|enjoy)",
+        r"explore more(?: \w+){0,2} (?:articles|posts|stories|guides)(?: (?:on|about) .{1,40})?",
+        r"view all (?:blog )?(?:posts|articles|stories)",
         r"you['’]ll (?:also )?(?:like|love|enjoy)|related articles that link to this one",
         r"read more (?:articles|stories|posts|news)",
         r"(?:the )?latest (?:from|on) (?:the|our) blog",
-        r"you may be interested in|recommended(?: for you| reading| stories| articles| posts)?",
+        r"you may be interested in|recommended(?: for you| reading| stories| articles| posts| content)?",
         r"more (?:from|in|on|by|about) .{1,40}|more (?:stories|articles|news|posts|to read)",
         r"(?:most|the most) (?:read|popular|viewed|shared|commented|recent)(?: (?:articles|stories|posts|now|today))?",
         r"popular(?: (?:posts|stories|articles|now|today|this week))?|trending(?: (?:now|stories|articles))?",
@@ -92,6 +99,7 @@ RELATED_LISTS = Rule(
     related_list,
     doc="""What it does: removes a heading that announces a list of other articles
 ("Related posts", "You may also like", "Most read", "Also in the news",
+"More helpful articles by …", "If you liked this post you might also like:",
 "Ähnliche Artikel", "Articles similaires", "Artículos relacionados") together
 with the headline-like lines that follow it, and teasers' excerpts cut short
 ("... the council said on Tuesday th..."), up to the next line of prose.
@@ -111,11 +119,19 @@ listing.""",
              "You’ll also love\nThe Ultimate Barn Wedding Checklist",
              "You may like to read:\nCouncil votes on budget",
              "Related guides\nHow to re-sleeve a rudder bush",
+             "If you liked this post you might also like:\nHow to re-sleeve a rudder bush",
+             "You may be interested in the following articles as well:\nTen walks on the coast",
+             "More Helpful Articles by Harbour Chandlery:\nHow to choose a mooring line",
+             "Explore more articles on sailing\nTen walks on the coast",
+             "More Articles You Might Enjoy\nThe Best Dinghies for Beginners",
+             "Recommended content\nHow to choose a mooring line",
              "Also in the News\nFront Page\nTHE COUNCIL voted on Tuesday to approve the harbour budget after"
              " a debate that ran late into th..."),
     keeps=("Related research has reached the same conclusion, the authors wrote in their paper.",
            "Most read the report as a warning, although its authors insisted it was not one.",
-           "Related resources"),
+           "Related resources",
+           "Explore More\nThe harbour's new tide gauge",
+           "Helpful posts from readers have been collected in the forum's FAQ since 2019."),
 )
 
 # A teaser card's date on a line of its own ("Mar 3, 2026", "12/05/2024").
