@@ -111,7 +111,8 @@ Why: related-post widgets follow the body in nearly every template, and their
 headlines are easily mistaken for short paragraphs. Their excerpts read as
 sentences, so nothing else removes them. On a page's extracted article the
 excerpts stay: what follows such a heading there is often the page's own
-listing.""",
+listing. For the same reason a bare "Explore more" is no related heading: a
+listing's own section may bear it; "Explore more articles on …" is one.""",
     removes=("Related posts\nHow the city rebuilt its harbour\nA short history of the tram",
              "You may also like\nTen walks on the coast",
              "Most Read\nCouncil votes on budget\nSchool to close in June",
