@@ -25,7 +25,7 @@ RELATED_HEADINGS = BlockMatcher(
         r"guides|products|reads))?",
         r"(?:if you (?:liked|enjoyed) this (?:post|article|story),? )?"
         r"(?:you|we think you) (?:may|might|will|could) (?:also )?(?:like|love|enjoy|be interested in)"
-        r"(?: to read| the following(?: \w+){0,3})?",
+        r"(?: to read| the following (?:articles|posts|stories|topics)(?: as well)?)?",
         r"(?:more |other )?(?:related|similar|recommended|helpful|popular) (?:articles|posts|stories|guides|reads)"
         r" (?:from|by|on) .{1,40}|related articles and links",
         r"more (?:articles|posts|stories) (?:you|we think you) (?:may|might|will) (?:also )?(?:like|love|enjoy)",
@@ -132,6 +132,7 @@ listing's own section may bear it; "Explore more articles on …" is one.""",
            "Most read the report as a warning, although its authors insisted it was not one.",
            "Related resources",
            "Explore More\nThe harbour's new tide gauge",
+           "You might like the following tools:\nA tide table\nA hand-bearing compass",
            "Helpful posts from readers have been collected in the forum's FAQ since 2019."),
 )
 
