@@ -1,9 +1,9 @@
 """What a page's structured data says it is: its ``og:type`` and its JSON-LD ``@type``.
 
 The density extractor (article pages, forum threads, product pages), the auto extractor
-(product pages) and STR002 (threads keep their comment sections) ask the parsed page this.
-Each question reads the page's ``og:type`` values and JSON-LD scripts (a search of the whole
-tree): an extractor that asks several makes one :class:`Declared` and asks it.
+(product pages) and STR002 (threads keep their comment sections) ask the parsed page this,
+through one :class:`Declared` a page: it reads the page's ``og:type`` values and JSON-LD
+scripts (a search of the whole tree) once, however many questions are asked.
 """
 
 from __future__ import annotations
@@ -49,14 +49,3 @@ class Declared:
         """Whether the page's JSON-LD calls it a forum thread or a Q&A page."""
         return self.declares(lambda og_type: False, _DISCUSSION_TYPE)
 
-
-def says_article(tree: Any) -> bool:
-    return Declared(tree).article
-
-
-def says_product(tree: Any) -> bool:
-    return Declared(tree).product
-
-
-def says_discussion(tree: Any) -> bool:
-    return Declared(tree).discussion

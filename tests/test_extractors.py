@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from lxml import html
 
 from stripper import Stripper
-from stripper.declared import says_product
+from stripper.declared import Declared
 from stripper.extractors import extractor_names, get_extractor
 from stripper.extractors.auto import FALLBACK_BELOW, PRODUCT_SHORT_BELOW, chrome_share, site_chrome
 from stripper.extractors.density import JUNK_ATTR, JUNK_WORDS, MODIFIER_PREFIXES, _junk_attrs, extract_lines
@@ -233,8 +233,8 @@ def test_product_pages_are_known_by_their_structured_data():
     og = parse_html('<html><head><meta property="og:type" content="product"></head><body></body></html>')
     article = parse_html('<html><head><meta property="og:type" content="article"><script type="application/ld+json">'
                          '{"@type": "NewsArticle"}</script></head><body></body></html>')
-    assert says_product(product) and says_product(og)
-    assert not says_product(article)
+    assert Declared(product).product and Declared(og).product
+    assert not Declared(article).product
 
 
 def _recording(extractor, calls, name):

@@ -6,7 +6,7 @@ These run on the parsed page before extraction and drop whole elements.
 from lxml.etree import XPath
 
 from ...blocks import clean_line
-from ...declared import says_discussion
+from ...declared import Declared
 from ..model import DomState, Rule
 from ..patterns import ElementMatcher, selector_rule
 
@@ -48,7 +48,7 @@ def comment_containers(state: DomState) -> list:
     """Comment forms, and comment sections unless the page says it is a forum thread or a Q&A page."""
     found = _COMMENT_FORM(state)
     sections = _COMMENT_SECTIONS(state)
-    if sections and not says_discussion(state.root):
+    if sections and not Declared(state.root).discussion:
         found += sections
     return found
 
