@@ -76,6 +76,10 @@ Why: a scraper does not run scripts, so every embed on the page leaves its
            "The video was unavailable for several hours after the outage, the company said."),
 )
 
+# The sentence of an affiliate disclosure (STR701).
+_AFFILIATE_DISCLOSURE = (r"as an (?:amazon )?(?:associate|affiliate)(?: marketer)?,? (?:i|we) earn"
+                         r" from qualifying purchases")
+
 AD_LABELS = pattern_rule(
     "STR701",
     "ad-labels",
@@ -106,9 +110,7 @@ a disclosure is the site's notice, repeated on every page, not the article's."""
        r"advertisement ?[-–—:.(|] ?.{1,60}",
        # an affiliate disclosure on a line of its own: "As an Amazon Associate we earn from qualifying
        # purchases.", or a line that says it is one ("Disclosure: As an affiliate, I earn ...")
-       r"as an (?:amazon )?(?:associate|affiliate)(?: marketer)?,? (?:i|we) earn from qualifying purchases",
-       r"disclosure: as an (?:amazon )?(?:associate|affiliate)(?: marketer)?,? (?:i|we) earn "
-       r"from qualifying purchases\b.{0,300}"],
+       _AFFILIATE_DISCLOSURE, rf"disclosure: {_AFFILIATE_DISCLOSURE}\b.{{0,300}}"],
     removes=("Advertisement", "Story continues below advertisement", "Sponsored", "Anzeige",
              "Advertisement - Continue Reading Below", "Sponsor Message", "Advertisement - Page continues below",
              "Advertisement. Scroll to continue reading.", "Advertisement: New Cookbook Out Now!",
