@@ -289,8 +289,16 @@ class _Alternation:
                             for head, table in self._last_chars.items()}
         self._starts: dict[str, list | object | None] = {}
         self._heads: dict[str, tuple[frozenset[int], dict[str, frozenset[int]]]] = {}
-        self._by_possible: dict[tuple[int, ...], list | None] = {}
+        self._by_possible: dict[frozenset[int], list | None] = {}
         self._by_first_char: dict[str, frozenset[int]] = {}
+        # Which regexes may start with a character: those that may start anywhere, and by the
+        # characters (or _NON_ASCII) their first-character sets name.
+        self._start_anywhere = frozenset(n for n, (_, first, _) in enumerate(regexes) if first is None)
+        first_chars: dict[str, set[int]] = {}
+        for n, (_, first, _) in enumerate(regexes):
+            for char in first or ():
+                first_chars.setdefault(char, set()).add(n)
+        self._first_chars = {char: frozenset(found) for char, found in first_chars.items()}
         self._patterns_by_start: dict[str, tuple[str, ...]] = {}
         self._by_choice: dict[tuple[int, ...], Any] = {}
         self._patterns = [p for p, _, _ in regexes]
@@ -325,8 +333,12 @@ class _Alternation:
         elif len(start) == _START_SIZE and start.isascii():
             head, last = start[:-1], start[-1]
             short, by_last = self._heads.get(head) or self._head(head)
-            found = self._testers_of(short.union(
-                by_last.get(last, ()), by_last.get(_ANY_CHAR, ()), by_last.get(_symbol(last), ())))
+            symbol = _SYMBOLS.get(last)
+            if last in by_last or symbol in by_last:
+                found = self._testers_of(short.union(
+                    by_last.get(last, ()), by_last.get(_ANY_CHAR, ()), by_last.get(symbol, ())))
+            else:  # the patterns any character may follow the head with
+                found = self._testers_of(short.union(by_last.get(_ANY_CHAR, ())))
         else:  # too short, or not ASCII: the patterns that can start with its first character
             found = self._testers_of(self._first_char_patterns(start[0]))
         self._starts[start] = found
@@ -339,7 +351,8 @@ class _Alternation:
             if len(start) == _START_SIZE and start.isascii():
                 head, last = start[:-1], start[-1]
                 short, by_last = self._heads.get(head) or self._head(head)
-                indices = short.union(by_last.get(last, ()), by_last.get(_ANY_CHAR, ()), by_last.get(_symbol(last), ()))
+                indices = short.union(
+                    by_last.get(last, ()), by_last.get(_ANY_CHAR, ()), by_last.get(_SYMBOLS.get(last), ()))
             else:
                 indices = self._first_char_patterns(start[0])
             found = self._patterns_by_start[start] = tuple(self._regexes[n][0] for n in sorted(indices))
@@ -348,10 +361,10 @@ class _Alternation:
     def _first_char_patterns(self, char: str) -> frozenset[int]:
         found = self._by_first_char.get(char)
         if found is None:
-            non_ascii = not char.isascii()
-            found = self._by_first_char[char] = frozenset(
-                n for n, (_, first, _) in enumerate(self._regexes)
-                if first is None or char in first or (non_ascii and _NON_ASCII in first))
+            first_chars = self._first_chars
+            found = self._start_anywhere.union(
+                first_chars.get(char, ()), () if char.isascii() else first_chars.get(_NON_ASCII, ()))
+            self._by_first_char[char] = found
         return found
 
     def _head(self, head: str) -> tuple[frozenset[int], dict[str, frozenset[int]]]:
@@ -371,11 +384,10 @@ class _Alternation:
         found = self._heads[head] = (short, by_last)
         return found
 
-    def _testers_of(self, patterns: Iterable[int]) -> list | None:
-        possible = tuple(sorted(patterns))
-        found = self._by_possible.get(possible, _UNBUILT)
+    def _testers_of(self, patterns: frozenset[int]) -> list | None:
+        found = self._by_possible.get(patterns, _UNBUILT)
         if found is _UNBUILT:
-            found = self._by_possible[possible] = self._build_testers(possible)
+            found = self._by_possible[patterns] = self._build_testers(tuple(sorted(patterns)))
         return found
 
     def _build_testers(self, possible: tuple[int, ...]) -> list | None:
@@ -402,9 +414,10 @@ class _Alternation:
             patterns = self._start_patterns(start) if start else self._patterns
             low = _LENGTH_CLASSES[length_class - 1] + 1 if length_class else 0
             high = _LENGTH_CLASSES[length_class]
+            method, widths = self._method, self._widths
             tests = self._tests[start, length_class] = tuple(
-                (pattern, _any_of([pattern], self._method)) for pattern in patterns
-                if self._widths[pattern][0] <= high and self._widths[pattern][1] >= low)
+                (pattern, _COMPILED[pattern, method]) for pattern in patterns  # each compiled in __init__
+                if widths[pattern][0] <= high and widths[pattern][1] >= low)
         if self._gated:
             tests += tuple((pattern, test) for (needed, test), pattern
                            in zip(self._gated, self.gated_patterns, strict=True) if needed in text)
@@ -593,6 +606,8 @@ _START = itemgetter(slice(0, _START_SIZE))
 # ... "any digit", "any space" (\d and \s: in ASCII text, these characters).
 _A_DIGIT, _ASCII_DIGITS = "\x01", frozenset("0123456789")
 _A_SPACE, _ASCII_SPACES = "\x02", frozenset(" \t\n\r\f\v\x1c\x1d\x1e\x1f")
+# The class symbol in starts ("any digit", "any space") of each ASCII character that has one.
+_SYMBOLS = dict.fromkeys(_ASCII_DIGITS, _A_DIGIT) | dict.fromkeys(_ASCII_SPACES, _A_SPACE)
 _MAX_STARTS = 400
 _MAX_CHARS = 8
 
@@ -681,11 +696,6 @@ def _ascii_item_starts(op, arg, size: int) -> set[str] | None:
                     break
         return found
     return None
-
-
-def _symbol(char: str) -> str:
-    """The class symbol of an ASCII character in starts ("any digit", "any space"), or ''."""
-    return _A_DIGIT if char in _ASCII_DIGITS else _A_SPACE if char in _ASCII_SPACES else ""
 
 
 def _start_variants(text: str) -> list[str]:
