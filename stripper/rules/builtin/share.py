@@ -108,32 +108,33 @@ CALL_TO_ACTION_BUTTONS = pattern_rule(
     "Button and link labels: 'Learn more', 'Buy now', 'Check price at Amazon', 'Reply', 'Book now'.",
     doc="""What it does: removes lines that are only the label of a button or a teaser
 link: shop and booking buttons, "Check price at …", "Read full review", "Learn
-more", "Reply", "View this post on Instagram", "Table of contents"; the
-captions of social embeds ("A post shared by …"), the lines of price-comparison
-and quote widgets ("Price comparison from …", "Get a quote from …"), price
-buttons ("$139 at Peakline $145 at Trailhouse"), the controls of listings and
-galleries ("Sort: Best Match", "Filters", "Picture 1 of 4", "Page 1 of 8",
-"Showing 1-24 of 204 products") and of documentation pages ("Expand
-description", "Edit this page", "Submit correction"), the labels of a store's
-product cards and buy boxes ("Quick Shop", "Quick Shop 6 colors", "$130 Add to
-cart", "369 Reviews", "4.5 out of 5 stars", "Sale price", "Select Size", "Add to
-wishlist", "In Stock", "Image unavailable"), a marketplace's widgets (a rating
-whose score is printed twice, for the eye and for screen readers: "4.6 4.6 out
-of 5 stars (2,318)"; carousel controls, "See all formats and editions",
-"Report an issue with this product"), a game store's summary of its reviews
-("Recent: Very Positive (95% of 7,778)"), the headings of a product page's
-lists of other products ("Frequently bought together", "Similar items"),
-the screen-reader helpers of product pages, the names of icons that stand in
-for buttons ("Arrow-Thin-Down"), the labels of a site's header buttons ("Open
-menu", "Get the app") and its account links ("Join / Sign in"), the
-screen-reader notes of links ("Opens in a new window"), and the buttons of deal
-and directory widgets ("Get Deal", "Get Quote (866) 377-8209", "Now $119 on
-Amazon Check Price"), review teasers and other links that say where they go
-("Read our full Acme X2 review", "Click here for dates & pricing!", with no
-full stop), toggles ("Show 2 More") and affiliate buttons ("Get the Catan Board
-Game on Amazon", "Shop Trail Runner 4 Now", "Add to Goodreads"), and the prompts
-to add the site as a preferred source on Google ("Add as a preferred source on
-Google").
+more", "Reply", "View this post on Instagram", "Table of contents"; the captions
+of social embeds ("A post shared by …"), the lines of price-comparison and quote
+widgets ("Price comparison from …", "Get a quote from …"), price buttons ("$139
+at Peakline $145 at Trailhouse"), the controls of listings and galleries ("Sort:
+Best Match", "Filters", "Picture 1 of 4", "Page 1 of 8", "Showing 1-24 of 204
+products") and of documentation pages ("Expand description", "Edit this page",
+"Submit correction"), the labels of a store's product cards and buy boxes
+("Quick Shop", "Quick Shop 6 colors", "$130 Add to cart", "369 Reviews", "4.5
+out of 5 stars", "Sale price", "Select Size", "Add to wishlist", "In Stock",
+"Image unavailable"), a marketplace's widgets (a rating whose score is printed
+twice, for the eye and for screen readers: "4.6 4.6 out of 5 stars (2,318)";
+carousel controls, "See all formats and editions", "Report an issue with this
+product"), a game store's summary of its reviews ("Recent: Very Positive (95% of
+7,778)"), the headings of a product page's lists of other products ("Frequently
+bought together", "Similar items"), the screen-reader helpers of product pages,
+the names of icons that stand in for buttons ("Arrow-Thin-Down"), the labels of
+a site's header buttons ("Open menu", "Get the app") and its account links
+("Join / Sign in"), the screen-reader notes of links ("Opens in a new window"),
+the buttons of deal and directory widgets ("Get Deal", "Get Quote (866)
+377-8209", "Now $119 on Amazon Check Price"), the controls of dialogs, galleries
+and players ("Close modal", "View image in fullscreen", "Zoom in", "Link
+copied!", "Search this site"), review teasers and other links that say where
+they go ("Read our full Acme X2 review", "Click here for dates & pricing!", with
+no full stop), toggles ("Show 2 More") and affiliate buttons ("Get the Catan
+Board Game on Amazon", "Shop Trail Runner 4 Now", "Add to Goodreads"), and the
+prompts to add the site as a preferred source on Google ("Add as a preferred
+source on Google").
 
 Why: product boxes, cards and embeds leave their buttons behind as one-line
 paragraphs between the real ones.""",
@@ -192,6 +193,14 @@ paragraphs between the real ones.""",
         "learn more how customers reviews work on amazon",
         # documentation pages' controls
         "expand description", "submit correction", "submit a correction", "edit this page", "edit on github",
+        # the controls of dialogs, galleries, players and search boxes
+        "close modal", "close dialog", "close popup", "close pop-up", "close window", "close overlay",
+        "close panel", "close banner", "close share options", "close feedback form", "dismiss", "expand",
+        "collapse", "zoom in", "zoom out", "view image in fullscreen", "view image in full screen",
+        "view in fullscreen", "view full screen", "enter fullscreen", "exit fullscreen", "fullscreen",
+        "click to enlarge", "click to expand", "view larger image", "view photos", "view all photos",
+        "view gallery", "view slideshow", "link copied", "copied to clipboard", "skip ad", "skip advertisement",
+        "mute", "unmute", "search this site", "search this site submit search", "submit search",
     )
     + [r"(?:check|see|view|compare) (?:the )?(?:price|prices|deal|deals|availability)"
        r"(?: (?:at|on) [\w .&'-]{1,40})?(?: [$£€][\d,.]{1,12}(?: list)?)?(?: \(?on sale\)?)?",
@@ -279,7 +288,8 @@ paragraphs between the real ones.""",
              "Showing 1-24 of 204 products", "Showing 2 of 2 products",
              "Displaying 1 to 24 (of 204 products)", "Select Size", "Add to wishlist",
              "In Stock", "Frequently bought together", "Image unavailable", "Join / Sign in",
-             "Sign in or Create an account"),
+             "Sign in or Create an account", "Close modal", "View image in fullscreen", "Link copied!",
+             "Search This Site Submit Search"),
     keeps=("Learn more about the tides, the guide said, before you walk out to the island.",
            "Join or register before the end of May to vote at the annual meeting.",
            "Get a quote in writing before any work starts, and compare it with two others.",
@@ -292,7 +302,8 @@ paragraphs between the real ones.""",
            "Click here to see the full plant list, with the spacing of each row.",
            "200 add to cart in the first hour, and most of them buy.",
            "369 reviews later, the first batch still tops the list.", "4.5 Rating",
-           "Quick view: 6 colours of the paint, from chalk to slate."),
+           "Quick view: 6 colours of the paint, from chalk to slate.",
+           "Close the window before you paint the frame, and keep it shut for a day."),
 )
 
 FEEDBACK_PROMPTS = pattern_rule(
