@@ -3,6 +3,8 @@
 These run on the parsed page before extraction and drop whole elements.
 """
 
+import re
+
 from lxml.etree import XPath
 
 from ...blocks import clean_line
@@ -274,5 +276,55 @@ only place a page says what a list is.""",
            '<p>Officials said the bridge would reopen.<span class="visually-hidden">Opens in a new window</span></p>'),
 )
 
+
+# The disclosure an ad network puts in each sponsored card ("Why you're seeing this ad"): the
+# texts that may hold it, then the words themselves, as a label (a short text of its own), not
+# inside a sentence or a script.
+_AD_DISCLOSURE_TEXTS = XPath(
+    "//text()[contains(., 'seeing this ad') or contains(., 'Seeing this ad') or contains(., 'Why this ad')]")
+_AD_DISCLOSURE = re.compile(r"\b(?:seeing this ad|why this ad)\b", re.IGNORECASE)
+_AD_LABEL_MAX_CHARS = 80
+
+
+def sponsored_cards(state: DomState) -> list:
+    """The list items that hold an ad's disclosure label."""
+    source = state.source
+    if source is not None and "this ad" not in source and "This ad" not in source:
+        return []
+    found = []
+    for text in _AD_DISCLOSURE_TEXTS(state.root):
+        if len(text.strip()) > _AD_LABEL_MAX_CHARS or not _AD_DISCLOSURE.search(text):
+            continue
+        element = text.getparent()
+        while element is not None and element.tag != "li":
+            element = element.getparent()
+        if element is not None and element not in found:
+            found.append(element)
+    return found
+
+
+SPONSORED_CARDS = Rule(
+    "STR010",
+    "sponsored-cards",
+    "dom",
+    "Sponsored cards: a list item holding an ad's disclosure label ('Why you're seeing this ad').",
+    sponsored_cards,
+    doc="""What it does: drops the list item around an ad network's disclosure
+label ("Why you're seeing this ad", "Why this ad?": a short text of its own)
+before extraction. The words inside a sentence, or outside a list, are left
+alone: an article may write about such labels.
+
+Why: shops and marketplaces slip promoted listings among their product cards
+and carousels, each with a button that explains the ad; an extractor reads
+every card as content.""",
+    removes=('<ul><li><a>Ladies Ribbed Vest Top</a> $7.98 <div role="dialog"><h2>Why you\'re seeing this ad'
+             '</h2><p>Promoted items are selected based on what we think may interest you.</p></div></li></ul>',),
+    keeps=('<ul><li>The council said it would stop seeing this advert as a matter for the planning board.</li></ul>',
+           '<ul><li>Tap the menu on a post and choose "Why am I seeing this ad?" to see who paid for it and'
+           ' whom they meant to reach.</li></ul>',
+           '<article><h1>Ad labels explained</h1><p>Why this ad?</p><p>Each network words its label'
+           ' differently.</p></article>'),
+)
+
 RULES = [HIDDEN_ELEMENTS, COMMENT_FORMS, SHARE_BARS, RELATED_WIDGETS, NEWSLETTER_FORMS,
-         COOKIE_BANNERS, REVIEW_SECTIONS, POPOVERS, SCREEN_READER_COPIES]
+         COOKIE_BANNERS, REVIEW_SECTIONS, POPOVERS, SCREEN_READER_COPIES, SPONSORED_CARDS]
