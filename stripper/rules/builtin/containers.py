@@ -280,8 +280,9 @@ only place a page says what a list is.""",
 # The disclosure an ad network puts in each sponsored card ("Why you're seeing this ad"): the
 # texts that may hold it, then the words themselves, as a label (a short text of its own), not
 # inside a sentence or a script.
-_AD_DISCLOSURE_TEXTS = XPath(
-    "//text()[contains(., 'seeing this ad') or contains(., 'Seeing this ad') or contains(., 'Why this ad')]")
+_AD_DISCLOSURE_LITERALS = ("seeing this ad", "Seeing this ad", "Why this ad")
+_AD_DISCLOSURE_TEXTS = XPath("//text()[{}]".format(
+    " or ".join(f"contains(., '{literal}')" for literal in _AD_DISCLOSURE_LITERALS)))
 _AD_DISCLOSURE = re.compile(r"\b(?:seeing this ad|why this ad)\b", re.IGNORECASE)
 _AD_LABEL_MAX_CHARS = 80
 
@@ -289,7 +290,7 @@ _AD_LABEL_MAX_CHARS = 80
 def sponsored_cards(state: DomState) -> list:
     """The list items that hold an ad's disclosure label."""
     source = state.source
-    if source is not None and "this ad" not in source and "This ad" not in source:
+    if source is not None and not any(literal in source for literal in _AD_DISCLOSURE_LITERALS):
         return []
     found = []
     for text in _AD_DISCLOSURE_TEXTS(state.root):
