@@ -328,19 +328,7 @@ class _Alternation:
     def _by_start(self, start: str) -> list | object | None:
         """For texts beginning with ``start`` (their first ``_START_SIZE`` characters): the tester
         of each length class (None where no pattern fits), or None when no pattern can match."""
-        if not start:
-            found = _EMPTY
-        elif len(start) == _START_SIZE and start.isascii():
-            head, last = start[:-1], start[-1]
-            short, by_last = self._heads.get(head) or self._head(head)
-            symbol = _SYMBOLS.get(last)
-            if last in by_last or symbol in by_last:
-                found = self._testers_of(short.union(
-                    by_last.get(last, ()), by_last.get(_ANY_CHAR, ()), by_last.get(symbol, ())))
-            else:  # the patterns any character may follow the head with
-                found = self._testers_of(short.union(by_last.get(_ANY_CHAR, ())))
-        else:  # too short, or not ASCII: the patterns that can start with its first character
-            found = self._testers_of(self._first_char_patterns(start[0]))
+        found = self._testers_of(self._start_indices(start)) if start else _EMPTY
         self._starts[start] = found
         return found
 
@@ -348,15 +336,19 @@ class _Alternation:
         """The regex patterns that may match a text beginning with ``start``."""
         found = self._patterns_by_start.get(start)
         if found is None:
-            if len(start) == _START_SIZE and start.isascii():
-                head, last = start[:-1], start[-1]
-                short, by_last = self._heads.get(head) or self._head(head)
-                indices = short.union(
-                    by_last.get(last, ()), by_last.get(_ANY_CHAR, ()), by_last.get(_SYMBOLS.get(last), ()))
-            else:
-                indices = self._first_char_patterns(start[0])
+            indices = self._start_indices(start)
             found = self._patterns_by_start[start] = tuple(self._regexes[n][0] for n in sorted(indices))
         return found
+
+    def _start_indices(self, start: str) -> frozenset[int]:
+        """The regexes (by index) that may match a text beginning with ``start`` (not empty): by
+        its first two characters and the third (see ``_head``) when it has ``_START_SIZE`` ASCII
+        ones, else by its first character."""
+        if len(start) == _START_SIZE and start.isascii():
+            head, last = start[:-1], start[-1]
+            short, by_last = self._heads.get(head) or self._head(head)
+            return short.union(by_last.get(last, ()), by_last.get(_ANY_CHAR, ()), by_last.get(_SYMBOLS.get(last), ()))
+        return self._first_char_patterns(start[0])
 
     def _first_char_patterns(self, char: str) -> frozenset[int]:
         found = self._by_first_char.get(char)
