@@ -292,16 +292,17 @@ def sponsored_cards(state: DomState) -> list:
     source = state.source
     if source is not None and not any(literal in source for literal in _AD_DISCLOSURE_LITERALS):
         return []
-    found = []
+    found: dict = {}  # the list items, once each, in document order
     for text in _AD_DISCLOSURE_TEXTS(state.root):
         if len(text.strip()) > _AD_LABEL_MAX_CHARS or not _AD_DISCLOSURE.search(text):
             continue
-        element = text.getparent()
-        while element is not None and element.tag != "li":
-            element = element.getparent()
-        if element is not None and element not in found:
-            found.append(element)
-    return found
+        holder = text.getparent()
+        if holder is None:
+            continue
+        item = holder if holder.tag == "li" else next(holder.iterancestors("li"), None)
+        if item is not None:
+            found[item] = None
+    return list(found)
 
 
 SPONSORED_CARDS = Rule(
