@@ -287,9 +287,9 @@ class _Alternation:
                     self._last_chars.setdefault(start[:-1], {}).setdefault(start[-1], set()).add(n)
         self._last_chars = {head: {last: frozenset(p) for last, p in table.items()}
                             for head, table in self._last_chars.items()}
-        self._starts: dict[str, list | object | None] = {}
+        self._starts: dict[str, tuple] = {}
         self._heads: dict[str, tuple[frozenset[int], dict[str, frozenset[int]]]] = {}
-        self._by_possible: dict[frozenset[int], list | None] = {}
+        self._by_possible: dict[frozenset[int], tuple | None] = {}
         self._by_first_char: dict[str, frozenset[int]] = {}
         # Which regexes may start with a character: those that may start anywhere, and by the
         # characters (or _NON_ASCII) their first-character sets name.
@@ -325,12 +325,18 @@ class _Alternation:
         tester = self._testers[length_class][char] = _any_of(chosen, self._method)
         return tester
 
-    def _by_start(self, start: str) -> list | object | None:
-        """For texts beginning with ``start`` (their first ``_START_SIZE`` characters): the tester
-        of each length class (None where no pattern fits), or None when no pattern can match."""
-        found = self._testers_of(self._start_indices(start)) if start else _EMPTY
+    def _by_start(self, start: str) -> tuple:
+        """For texts beginning with ``start`` (their first ``_START_SIZE`` characters): the tests of
+        each length class (see ``_build_testers``), or None when no pattern can match."""
+        if start:
+            found = self._testers_of(self._start_indices(start))
+        else:
+            found = ((self._test_empty,),) * (len(_LENGTH_CLASSES) if self._whole else 1)
         self._starts[start] = found
         return found
+
+    def _test_empty(self, text: str) -> bool | None:
+        return True if self._matches_empty else None
 
     def _start_patterns(self, start: str) -> tuple[str, ...]:
         """The regex patterns that may match a text beginning with ``start``."""
@@ -376,25 +382,29 @@ class _Alternation:
         found = self._heads[head] = (short, by_last)
         return found
 
-    def _testers_of(self, patterns: frozenset[int]) -> list | None:
+    def _testers_of(self, patterns: frozenset[int]) -> tuple | None:
         found = self._by_possible.get(patterns, _UNBUILT)
         if found is _UNBUILT:
             found = self._by_possible[patterns] = self._build_testers(tuple(sorted(patterns)))
         return found
 
-    def _build_testers(self, possible: tuple[int, ...]) -> list | None:
+    def _build_testers(self, possible: tuple[int, ...]) -> tuple | None:
+        """By length class: the tests (each pattern's compiled ``match`` or ``fullmatch``) of the
+        regexes of ``possible`` whose lengths fit, tried in turn on a text; None when none fits any
+        class. (Each pattern is compiled once, on its own: the combinations a text's start picks
+        are many, and each is tried on few texts.)"""
         if not possible:
             return None
         testers = []
-        regexes = self._regexes
+        regexes, method = self._regexes, self._method
         for length_class, high in enumerate(_LENGTH_CLASSES if self._whole else _LENGTH_CLASSES[-1:]):
             low = _LENGTH_CLASSES[length_class - 1] + 1 if length_class else 0
             chosen = tuple(n for n in possible if regexes[n][2][0] <= high and regexes[n][2][1] >= low)
-            tester = self._by_choice.get(chosen, _UNBUILT)
-            if tester is _UNBUILT:
-                tester = self._by_choice[chosen] = _any_of([regexes[n][0] for n in chosen], self._method)
-            testers.append(tester)
-        return None if all(tester is None for tester in testers) else testers
+            tests = self._by_choice.get(chosen)
+            if tests is None:
+                tests = self._by_choice[chosen] = tuple(_COMPILED[regexes[n][0], method] for n in chosen)
+            testers.append(tests)
+        return tuple(testers) if any(testers) else None
 
     def tests_for(self, text: str) -> tuple[tuple[str, Any], ...]:
         """The regex patterns that may match ``text`` (by its start, its length and the literals
@@ -420,15 +430,13 @@ class _Alternation:
         found: set[int] = set()
         if not self._any:
             return found
-        if self.phrases:
-            phrases = self.phrases.intersection(texts)
-            if phrases:
-                found.update(i for i, text in enumerate(texts) if text in phrases)
+        if self.phrases and not self.phrases.isdisjoint(texts):
+            found.update(compress(range(len(texts)), map(self.phrases.__contains__, texts)))
         if self._regexes:
             starts, by_start = self._starts, self._by_start
             whole, classes = self._whole, _LENGTH_CLASSES
-            # Dictionary look-ups for all texts at once: only texts with a tester, or a start not
-            # seen before, are looked at one by one.
+            # Dictionary look-ups for all texts at once: only texts whose start has tests, or a
+            # start not seen before, are looked at one by one.
             heads = list(map(_START, texts))
             entries = list(map(starts.get, heads, repeat(_UNBUILT)))
             for i in compress(range(len(texts)), entries):
@@ -440,13 +448,10 @@ class _Alternation:
                     if testers is None:
                         continue
                 text = texts[i]
-                if testers is _EMPTY:
-                    if self(text):
+                for test in testers[bisect_left(classes, len(text))] if whole else testers[0]:
+                    if test(text) is not None:
                         found.add(i)
-                    continue
-                test = testers[bisect_left(classes, len(text))] if whole else testers[0]
-                if test is not None and test(text) is not None:
-                    found.add(i)
+                        break
         if self._gated:
             # Literal searches over the page at once; long paragraphs are left out when no
             # gated pattern can match a text that long.
@@ -485,7 +490,6 @@ class _Alternation:
 
 _UNBOUNDED = 1 << 30
 _UNBUILT = object()
-_EMPTY = object()
 # Upper bounds of the text lengths that share one alternation (whole-text patterns).
 _LENGTH_CLASSES = (6, 12, 20, 32, 48, 80, 120, 200, _UNBOUNDED)
 
