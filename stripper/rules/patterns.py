@@ -287,7 +287,7 @@ class _Alternation:
                     self._last_chars.setdefault(start[:-1], {}).setdefault(start[-1], set()).add(n)
         self._last_chars = {head: {last: frozenset(p) for last, p in table.items()}
                             for head, table in self._last_chars.items()}
-        self._starts: dict[str, tuple] = {}
+        self._starts: dict[str, tuple | None] = {}
         self._heads: dict[str, tuple[frozenset[int], dict[str, frozenset[int]]]] = {}
         self._by_possible: dict[frozenset[int], tuple | None] = {}
         self._by_first_char: dict[str, frozenset[int]] = {}
@@ -325,7 +325,7 @@ class _Alternation:
         tester = self._testers[length_class][char] = _any_of(chosen, self._method)
         return tester
 
-    def _by_start(self, start: str) -> tuple:
+    def _by_start(self, start: str) -> tuple | None:
         """For texts beginning with ``start`` (their first ``_START_SIZE`` characters): the tests of
         each length class (see ``_build_testers``), or None when no pattern can match."""
         if start:
@@ -336,6 +336,7 @@ class _Alternation:
         return found
 
     def _test_empty(self, text: str) -> bool | None:
+        """The test of the empty text (a block of punctuation alone has an empty key), answered once."""
         return True if self._matches_empty else None
 
     def _start_patterns(self, start: str) -> tuple[str, ...]:
