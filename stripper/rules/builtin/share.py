@@ -132,7 +132,8 @@ and players ("Close modal", "View image in fullscreen", "Zoom in", "Link
 copied!", "Search this site"), review teasers and other links that say where
 they go ("Read our full Acme X2 review", "Click here for dates & pricing!", with
 no full stop), toggles ("Show 2 More") and affiliate buttons ("Get the Catan
-Board Game on Amazon", "Shop Trail Runner 4 Now", "Add to Goodreads"), and the
+Board Game on Amazon", "Shop Trail Runner 4 Now", "Buy now at Harbour Home
+Appliances", "Add to Goodreads"), and the
 prompts to add the site as a preferred source on Google ("Add as a preferred
 source on Google").
 
@@ -237,7 +238,7 @@ paragraphs between the real ones.""",
        # screen-reader helpers of product pages, and price labels of product cards
        r"(?:brief|full) content visible\W{1,3}double tap to read (?:full|brief) content",
        r"unit price\W{1,3}per",
-       r"(?:buy|shop|order|get it|view|see|see it|read|watch(?: the)?(?: full)?(?: review| video)?) "
+       r"(?:buy|shop|order|get it|view|see|see it|read|watch(?: the)?(?: full)?(?: review| video)?)(?: now)? "
        r"(?:at|on|from) [\w .&'-]{1,40}",
        r"\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago",
        r"(?:reply|like|quote|report)(?:\W+(?:reply|like|quote|report|share))+",
@@ -265,7 +266,8 @@ paragraphs between the real ones.""",
             # a link that says where it goes, with no full stop ("Click here for dates & pricing!"):
             # written as a sentence, it is one of the article's
             r"click here (?:to|for) .{1,80}[^.\s]$"],
-    removes=("Learn more", "Buy now", "Check price at Amazon", "Check Price at Amazon On Sale", "Read on Amazon",
+    removes=("Learn more", "Buy now", "Buy now at Harbour Home Appliances", "Check price at Amazon",
+             "Check Price at Amazon On Sale", "Read on Amazon",
              "Watch review on YouTube", "Where to buy", "Reply", "3 months ago",
              "View this post on Instagram", "Table of contents", "In this article:",
              "Check Price at Backcountry $1,100 List",
@@ -293,6 +295,7 @@ paragraphs between the real ones.""",
     keeps=("Learn more about the tides, the guide said, before you walk out to the island.",
            "Join or register before the end of May to vote at the annual meeting.",
            "Get a quote in writing before any work starts, and compare it with two others.",
+           "Buy now only if the width suits your kitchen: measure the gap twice before you order.",
            "4.79 from 1,847 verified reviews",
            "In stock at most branches from Monday, the chain said, after a month of empty shelves.",
            "Get the app working offline before you travel: maps and tickets load without a signal.",
