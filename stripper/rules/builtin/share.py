@@ -121,8 +121,10 @@ out of 5 stars", "Sale price", "Select Size", "Add to wishlist", "In Stock",
 twice, for the eye and for screen readers: "4.6 4.6 out of 5 stars (2,318)";
 carousel controls, "See all formats and editions", "Report an issue with this
 product"), a game store's summary of its reviews ("Recent: Very Positive (95% of
-7,778)"), the headings of a product page's lists of other products ("Frequently
-bought together", "Similar items"), the screen-reader helpers of product pages,
+7,778)"), a review site's rating badges ("Rating 4.85 / 5", "Our rating: 9/10";
+not "Ratings 9.7/10", a comparison table's row header), the headings of a
+product page's lists of other products ("Frequently bought together", "Similar
+items"), the screen-reader helpers of product pages,
 the names of icons that stand in for buttons ("Arrow-Thin-Down"), the labels of
 a site's header buttons ("Open menu", "Get the app") and its account links
 ("Join / Sign in"), the screen-reader notes of links ("Opens in a new window"),
@@ -217,6 +219,9 @@ paragraphs between the real ones.""",
        r"|\d[\d,.]{0,9}k? (?:customer |global )?(?:reviews?|ratings)|\d(?:\.\d)? out of 5(?: stars)?"
        # and a shop's stars with the score shown twice, for the eye and for screen readers
        r"|\d\.\d ?\d\.\d out of 5 stars(?: ?\(?\d[\d,]{0,9}\)?)?",
+       # a review site's rating badge: "Rating 4.85 / 5", "Our rating: 9/10"
+       r"(?:(?:our|my|overall|editor['’]?s|expert|user|average|total) )?(?:rating|score):? "
+       r"\d{1,3}(?:\.\d{1,2})? ?(?:/|out of) ?(?:5|10|100)(?:\.0{1,2})?(?: stars)?",
        # a game store's summary of its reviews: "Recent: Very Positive (95% of 7,778)"
        r"(?:(?:english|all) reviews|recent(?: reviews)?):? (?:overwhelmingly |very |mostly )?"
        r"(?:positive|negative|mixed) \(\d{1,3}% of \d[\d,]{0,12}",  # the key has lost the ")"
@@ -285,6 +290,7 @@ paragraphs between the real ones.""",
              "Add to cart to see price", "369 Reviews", "(1 Review)", "4.5 out of 5 stars", "146,980 global ratings",
              "All Categories", "Report an issue with this product or seller",
              "Next page of related Sponsored Products", "4.5 4.5 out of 5 stars (10)", "4.44.4 out of 5 stars25,309",
+             "Rating 4.85 / 5", "Our rating: 9/10", "Overall score: 8.5 out of 10",
              "Recent: Overwhelmingly Positive (95% of 15,164)", "English Reviews Very Positive (89% of 728,400)",
              "› See more product details", "Sale price", "Filter & Sort",
              "Showing 1-24 of 204 products", "Showing 2 of 2 products",
@@ -297,6 +303,8 @@ paragraphs between the real ones.""",
            "Get a quote in writing before any work starts, and compare it with two others.",
            "Buy now only if the width suits your kitchen: measure the gap twice before you order.",
            "4.79 from 1,847 verified reviews",
+           "Our rating: 9/10 for the trail, though the last mile was muddy after the storm.",
+           "Ratings 9.7/10",  # a comparison table's row header, flattened into a line
            "In stock at most branches from Monday, the chain said, after a month of empty shelves.",
            "Get the app working offline before you travel: maps and tickets load without a signal.",
            "Add as a preferred source on Google only the outlets you read every day, the guide says.",
