@@ -113,7 +113,7 @@ of social embeds ("A post shared by …"), the lines of price-comparison and quo
 widgets ("Price comparison from …", "Get a quote from …"), price buttons ("$139
 at Peakline $145 at Trailhouse"), the controls of listings and galleries ("Sort:
 Best Match", "Filters", "Picture 1 of 4", "Page 1 of 8", "Showing 1-24 of 204
-products") and of documentation pages ("Expand description", "Edit this page",
+products", "1–24 of 120 products") and of documentation pages ("Expand description", "Edit this page",
 "Submit correction"), the labels of a store's product cards and buy boxes
 ("Quick Shop", "Quick Shop 6 colors", "$130 Add to cart", "369 Reviews", "4.5
 out of 5 stars", "Sale price", "Select Size", "Add to wishlist", "In Stock",
@@ -239,6 +239,7 @@ paragraphs between the real ones.""",
        r"show \d{1,4} (?:more|less)",
        r"(?:showing|displaying) \d[\d,]{0,6}(?: of| to|[–-]) ?\d[\d,]{0,6}(?: \(?of \d[\d,]{0,6})?"
        r" (?:products|items|results)\)?",
+       r"\d[\d,]{0,6} ?[–-] ?\d[\d,]{0,6} of \d[\d,]{0,7} (?:products|items|results)",
        r"now \d{1,3}% off",
        # screen-reader helpers of product pages, and price labels of product cards
        r"(?:brief|full) content visible\W{1,3}double tap to read (?:full|brief) content",
@@ -293,7 +294,7 @@ paragraphs between the real ones.""",
              "Rating 4.85 / 5", "Our rating: 9/10", "Overall score: 8.5 out of 10", "Check",
              "Recent: Overwhelmingly Positive (95% of 15,164)", "English Reviews Very Positive (89% of 728,400)",
              "› See more product details", "Sale price", "Filter & Sort",
-             "Showing 1-24 of 204 products", "Showing 2 of 2 products",
+             "Showing 1-24 of 204 products", "Showing 2 of 2 products", "1–24 of 120 products",
              "Displaying 1 to 24 (of 204 products)", "Select Size", "Add to wishlist",
              "In Stock", "Frequently bought together", "Image unavailable", "Join / Sign in",
              "Sign in or Create an account", "Close modal", "View image in fullscreen", "Link copied!",
