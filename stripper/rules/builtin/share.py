@@ -135,7 +135,9 @@ copied!", "Search this site"), review teasers and other links that say where
 they go ("Read our full Acme X2 review", "Click here for dates & pricing!", with
 no full stop), toggles ("Show 2 More") and affiliate buttons ("Get the Catan
 Board Game on Amazon", "Shop Trail Runner 4 Now", "Buy now at Harbour Home
-Appliances", "Add to Goodreads"), and the
+Appliances", "Add to Goodreads"), a product's trial buttons ("Try Jobber for
+free", "Start your 14-day free trial with Harbour CRM today"; written as a
+sentence, with a comma and more, it stays), and the
 prompts to add the site as a preferred source on Google ("Add as a preferred
 source on Google").
 
@@ -252,6 +254,10 @@ paragraphs between the real ones.""",
        # an app's name may take three words, and the label a "free" or a "!": "Get the Harbour Daily News app!"
        r"get the (?:free )?[\w'’.&-]{1,30}(?: [\w'’.&-]{1,30}){0,2} app",
        r"add to goodreads(?: to-read list)?",
+       # a product's trial buttons: "Try Jobber for free", "Start your 14-day free trial with Acme today"
+       r"try (?:it |us |now |[\w'’.&-]{1,30}(?: [\w'’.&-]{1,30})? )?(?:for )?free(?: today| now)?",
+       r"start (?:your |a )?(?:\d{1,2}[- ]day )?free trial"
+       r"(?: (?:of|with|for) [\w'’.&-]{1,30}(?: [\w'’.&-]{1,30}){0,3})?(?: today| now)?",
        # a directory's buttons with the phone number they call: "Get Quote (866) 377-8209"
        r"(?:get (?:a |your )?(?:free )?quotes?|check prices?|call(?: now)?) \(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}",
        # a price box's buttons: "Now $119 on Amazon Check Price - Walmart"
@@ -292,6 +298,7 @@ paragraphs between the real ones.""",
              "All Categories", "Report an issue with this product or seller",
              "Next page of related Sponsored Products", "4.5 4.5 out of 5 stars (10)", "4.44.4 out of 5 stars25,309",
              "Rating 4.85 / 5", "Our rating: 9/10", "Overall score: 8.5 out of 10", "Check",
+             "Try Jobber for free", "Start your 14-day free trial with Harbour CRM today",
              "Recent: Overwhelmingly Positive (95% of 15,164)", "English Reviews Very Positive (89% of 728,400)",
              "› See more product details", "Sale price", "Filter & Sort",
              "Showing 1-24 of 204 products", "Showing 2 of 2 products", "1–24 of 120 products",
@@ -303,6 +310,8 @@ paragraphs between the real ones.""",
            "Join or register before the end of May to vote at the annual meeting.",
            "Get a quote in writing before any work starts, and compare it with two others.",
            "Buy now only if the width suits your kitchen: measure the gap twice before you order.",
+           "Try our Standard plan for free",  # three words between: a plan's name, which pages keep
+           "Start your 14-day free trial, or call us if you have questions.",
            "4.79 from 1,847 verified reviews",
            "Our rating: 9/10 for the trail, though the last mile was muddy after the storm.",
            "Ratings 9.7/10",  # a comparison table's row header, flattened into a line
