@@ -133,7 +133,8 @@ the buttons of deal and directory widgets ("Get Deal", "Get Quote (866)
 and players ("Close modal", "View image in fullscreen", "Zoom in", "Link
 copied!", "Search this site"), review teasers and other links that say where
 they go ("Read our full Acme X2 review", "Click here for dates & pricing!", with
-no full stop), toggles ("Show 2 More") and affiliate buttons ("Get the Catan
+no full stop), toggles ("Show 2 More"), a section's link to all its entries
+("See all seasonal recipes", "View All Plans") and affiliate buttons ("Get the Catan
 Board Game on Amazon", "Shop Trail Runner 4 Now", "Buy now at Harbour Home
 Appliances", "Add to Goodreads"), a product's trial buttons ("Try Jobber for
 free", "Start your 14-day free trial with Harbour CRM today"; written as a
@@ -239,6 +240,8 @@ paragraphs between the real ones.""",
        r"loaded \d{1,7} results",
        r"(?:picture|image|photo|slide|page) \d{1,4} (?:of|/) \d{1,4}",
        r"show \d{1,4} (?:more|less)",
+       # a section's link to all its entries: "See all seasonal recipes", "View All Plans"
+       r"(?:see|view) all [\w'’&-]{1,20}(?: [\w'’&-]{1,20}){0,2}",
        r"(?:showing|displaying) \d[\d,]{0,6}(?: of| to|[–-]) ?\d[\d,]{0,6}(?: \(?of \d[\d,]{0,6})?"
        r" (?:products|items|results)\)?",
        r"\d[\d,]{0,6} ?[–-] ?\d[\d,]{0,6} of \d[\d,]{0,7} (?:products|items|results)",
@@ -299,6 +302,7 @@ paragraphs between the real ones.""",
              "Next page of related Sponsored Products", "4.5 4.5 out of 5 stars (10)", "4.44.4 out of 5 stars25,309",
              "Rating 4.85 / 5", "Our rating: 9/10", "Overall score: 8.5 out of 10", "Check",
              "Try Jobber for free", "Start your 14-day free trial with Harbour CRM today",
+             "See all seasonal recipes", "View All Plans",
              "Recent: Overwhelmingly Positive (95% of 15,164)", "English Reviews Very Positive (89% of 728,400)",
              "› See more product details", "Sale price", "Filter & Sort",
              "Showing 1-24 of 204 products", "Showing 2 of 2 products", "1–24 of 120 products",
@@ -312,6 +316,7 @@ paragraphs between the real ones.""",
            "Buy now only if the width suits your kitchen: measure the gap twice before you order.",
            "Try our Standard plan for free",  # three words between: a plan's name, which pages keep
            "Start your 14-day free trial, or call us if you have questions.",
+           "See all the ways the river changed after the dam came down, in the photographs below.",
            "4.79 from 1,847 verified reviews",
            "Our rating: 9/10 for the trail, though the last mile was muddy after the storm.",
            "Ratings 9.7/10",  # a comparison table's row header, flattened into a line
