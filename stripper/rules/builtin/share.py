@@ -113,11 +113,12 @@ of social embeds ("A post shared by …"), the lines of price-comparison and quo
 widgets ("Price comparison from …", "Get a quote from …"), price buttons ("$139
 at Peakline $145 at Trailhouse"), the controls of listings and galleries ("Sort:
 Best Match", "Filters", "Picture 1 of 4", "Page 1 of 8", "Showing 1-24 of 204
-products", "1–24 of 120 products") and of documentation pages ("Expand description", "Edit this page",
-"Submit correction"), the labels of a store's product cards and buy boxes
-("Quick Shop", "Quick Shop 6 colors", "$130 Add to cart", "369 Reviews", "4.5
-out of 5 stars", "Sale price", "Select Size", "Add to wishlist", "In Stock",
-"Image unavailable"), a marketplace's widgets (a rating whose score is printed
+products", "1–24 of 120 products") and of documentation pages ("Expand
+description", "Edit this page", "Submit correction"), the labels of a store's
+product cards and buy boxes ("Quick Shop", "Quick Shop 6 colors", "$130 Add to
+cart", "369 Reviews", "4.5 out of 5 stars", "Sale price", "Regular price $24.99
+Sale price $19.99", "Select Size", "Add to wishlist", "In Stock", "Image
+unavailable"), a marketplace's widgets (a rating whose score is printed
 twice, for the eye and for screen readers: "4.6 4.6 out of 5 stars (2,318)";
 carousel controls, "See all formats and editions", "Report an issue with this
 product"), a game store's summary of its reviews ("Recent: Very Positive (95% of
@@ -249,6 +250,8 @@ paragraphs between the real ones.""",
        # screen-reader helpers of product pages, and price labels of product cards
        r"(?:brief|full) content visible\W{1,3}double tap to read (?:full|brief) content",
        r"unit price\W{1,3}per",
+       # a product card's prices with their labels: "Regular price $24.99 Sale price $19.99"
+       r"(?:(?:sale|regular|original|current) price:? (?:from )?[$£€]?\d[\d,.]*(?: (?:usd|eur|gbp|cad|aud))? ?){1,3}",
        r"(?:buy|shop|order|get it|view|see|see it|read|watch(?: the)?(?: full)?(?: review| video)?)(?: now)? "
        r"(?:at|on|from) [\w .&'-]{1,40}",
        r"\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago",
@@ -302,6 +305,7 @@ paragraphs between the real ones.""",
              "Next page of related Sponsored Products", "4.5 4.5 out of 5 stars (10)", "4.44.4 out of 5 stars25,309",
              "Rating 4.85 / 5", "Our rating: 9/10", "Overall score: 8.5 out of 10", "Check",
              "Try Jobber for free", "Start your 14-day free trial with Harbour CRM today",
+             "Regular price $24.99 Sale price $19.99", "Sale price $14.00",
              "See all seasonal recipes", "View All Plans",
              "Recent: Overwhelmingly Positive (95% of 15,164)", "English Reviews Very Positive (89% of 728,400)",
              "› See more product details", "Sale price", "Filter & Sort",

@@ -155,6 +155,9 @@ def trailing_junk(state: TextState, indices: Sequence[int]) -> list[int]:
     before = live[: bisect_left(live, region[0])]  # the live blocks before the region
     if before and texts[before[-1]].rstrip().endswith(":"):
         return []
+    # The list's size counts the lines other rules removed inside it (a product card's prices).
+    region_words += sum(word_count(texts[i]) for i in range(region[0], region[-1] + 1)
+                        if state.removed_by[i] is not None)
     if not words_reach(texts, before, region_words):
         return []  # more list than article: the list is the content (a listing, an index)
     return region
@@ -185,7 +188,8 @@ Monday.") stays, and so do the rows of a table (lines of cells parted by
 " | ", two or more in a row in scraped text: a lone "Privacy Policy | Terms"
 is a line of footer links), a list introduced by a line ending in a colon,
 and a run holding more words than everything before it (then the list is
-the content: a listing page, an index).
+the content: a listing page, an index; the lines other rules removed inside
+the run, a product card's prices, count to its size).
 
 Why: whatever a page has after its article (widgets, navigation, footers) is
 made of such lines, in any language and any wording, so no phrase list can
