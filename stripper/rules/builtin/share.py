@@ -118,8 +118,9 @@ description", "Edit this page", "Submit correction"), the labels of a store's
 product cards and buy boxes ("Quick Shop", "Quick Shop 6 colors", "$130 Add to
 cart", "369 Reviews", "4.5 out of 5 stars", "Sale price", "Regular price $24.99
 Sale price $19.99", "Select Size", "Add to wishlist", "In Stock", "Image
-unavailable"), a marketplace's widgets (a rating whose score is printed
-twice, for the eye and for screen readers: "4.6 4.6 out of 5 stars (2,318)";
+unavailable", and badges: "New arrival", "Limited edition", "Top rated"), a
+marketplace's widgets (a rating whose score is printed twice, for the eye and
+for screen readers: "4.6 4.6 out of 5 stars (2,318)";
 carousel controls, "See all formats and editions", "Report an issue with this
 product"), a game store's summary of its reviews ("Recent: Very Positive (95% of
 7,778)"), a review site's rating badges ("Rating 4.85 / 5", "Our rating: 9/10";
@@ -189,7 +190,7 @@ paragraphs between the real ones.""",
         "found a lower price? let us know",
         "request a demo", "select size", "select a size", "add to cart", "add to bag", "add to basket",
         "add to wishlist", "add to wish list", "added to your cart!", "add to cart to see price", "in stock",
-        "write a review", "quantity",
+        "write a review", "quantity", "new arrival", "limited edition", "award winner", "top rated",
         "follow the author", "trending searches", "frequently bought together", "products related to this item",
         "explore related items", "similar items", "recently viewed", "image unavailable", "image not available for",
         "be the first to review this item", "see all details", "click to see full view",
@@ -305,7 +306,7 @@ paragraphs between the real ones.""",
              "Next page of related Sponsored Products", "4.5 4.5 out of 5 stars (10)", "4.44.4 out of 5 stars25,309",
              "Rating 4.85 / 5", "Our rating: 9/10", "Overall score: 8.5 out of 10", "Check",
              "Try Jobber for free", "Start your 14-day free trial with Harbour CRM today",
-             "Regular price $24.99 Sale price $19.99", "Sale price $14.00",
+             "Regular price $24.99 Sale price $19.99", "Sale price $14.00", "New Arrival", "Top Rated",
              "See all seasonal recipes", "View All Plans",
              "Recent: Overwhelmingly Positive (95% of 15,164)", "English Reviews Very Positive (89% of 728,400)",
              "› See more product details", "Sale price", "Filter & Sort",
