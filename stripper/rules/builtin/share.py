@@ -118,7 +118,7 @@ description", "Edit this page", "Submit correction"), the labels of a store's
 product cards and buy boxes ("Quick Shop", "Quick Shop 6 colors", "$130 Add to
 cart", "369 Reviews", "4.5 out of 5 stars", "Sale price", "Regular price $24.99
 Sale price $19.99", "Select Size", "Add to wishlist", "In Stock", "Image
-unavailable", and badges: "New arrival", "Limited edition", "Top rated"), a
+unavailable", and badges: "New arrival", "On sale", "Top rated"), a
 marketplace's widgets (a rating whose score is printed twice, for the eye and
 for screen readers: "4.6 4.6 out of 5 stars (2,318)";
 carousel controls, "See all formats and editions", "Report an issue with this
@@ -139,8 +139,9 @@ no full stop), toggles ("Show 2 More"), a section's link to all its entries
 ("See all seasonal recipes", "View All Plans") and affiliate buttons ("Get the Catan
 Board Game on Amazon", "Shop Trail Runner 4 Now", "Buy now at Harbour Home
 Appliances", "Add to Goodreads"), a product's trial buttons ("Try Jobber for
-free", "Start your 14-day free trial with Harbour CRM today"; written as a
-sentence, with a comma and more, it stays), and the
+free", "Free 14-day trial. No credit card required", "Start your 14-day free
+trial with Harbour CRM today", "Book a demo with Otter"; written as a sentence,
+with a comma and more, it stays), and the
 prompts to add the site as a preferred source on Google ("Add as a preferred
 source on Google").
 
@@ -190,7 +191,7 @@ paragraphs between the real ones.""",
         "found a lower price? let us know",
         "request a demo", "select size", "select a size", "add to cart", "add to bag", "add to basket",
         "add to wishlist", "add to wish list", "added to your cart!", "add to cart to see price", "in stock",
-        "write a review", "quantity", "new arrival", "limited edition", "award winner", "top rated",
+        "write a review", "quantity", "new arrival", "limited edition", "award winner", "top rated", "on sale",
         "follow the author", "trending searches", "frequently bought together", "products related to this item",
         "explore related items", "similar items", "recently viewed", "image unavailable", "image not available for",
         "be the first to review this item", "see all details", "click to see full view",
@@ -263,6 +264,8 @@ paragraphs between the real ones.""",
        r"add to goodreads(?: to-read list)?",
        # a product's trial buttons: "Try Jobber for free", "Start your 14-day free trial with Acme today"
        r"try (?:it |us |now |[\w'’.&-]{1,30}(?: [\w'’.&-]{1,30})? )?(?:for )?free(?: today| now)?",
+       r"free \d{1,2}[- ]day trial(?:\W+no credit card required)?",
+       r"book a (?:free )?demo(?: with [\w .&'’-]{1,40})?",
        r"start (?:your |a )?(?:\d{1,2}[- ]day )?free trial"
        r"(?: (?:of|with|for) [\w'’.&-]{1,30}(?: [\w'’.&-]{1,30}){0,3})?(?: today| now)?",
        # a directory's buttons with the phone number they call: "Get Quote (866) 377-8209"
@@ -306,7 +309,8 @@ paragraphs between the real ones.""",
              "Next page of related Sponsored Products", "4.5 4.5 out of 5 stars (10)", "4.44.4 out of 5 stars25,309",
              "Rating 4.85 / 5", "Our rating: 9/10", "Overall score: 8.5 out of 10", "Check",
              "Try Jobber for free", "Start your 14-day free trial with Harbour CRM today",
-             "Regular price $24.99 Sale price $19.99", "Sale price $14.00", "New Arrival", "Top Rated",
+             "Regular price $24.99 Sale price $19.99", "Sale price $14.00", "New Arrival", "Top Rated", "On Sale",
+             "Free 14-day trial. No credit card required", "Book a demo with Otter",
              "See all seasonal recipes", "View All Plans",
              "Recent: Overwhelmingly Positive (95% of 15,164)", "English Reviews Very Positive (89% of 728,400)",
              "› See more product details", "Sale price", "Filter & Sort",
