@@ -116,8 +116,9 @@ Best Match", "Filters", "Picture 1 of 4", "Page 1 of 8", "Showing 1-24 of 204
 products", "1–24 of 120 products") and of documentation pages ("Expand
 description", "Edit this page", "Submit correction"), the labels of a store's
 product cards and buy boxes ("Quick Shop", "Quick Shop 6 colors", "$130 Add to
-cart", "369 Reviews", "4.5 out of 5 stars", "Sale price", "Regular price $24.99
-Sale price $19.99", "Select Size", "Add to wishlist", "In Stock", "Image
+cart", "369 Reviews", "4.5 out of 5 stars", "Rated 4.8 stars by 27,784 users",
+"Sale price", "Regular price $24.99 Sale price $19.99", "Save $50.00", "Was $499.00
+Now $449.00", "Select Size", "Add to wishlist", "In Stock", "Image
 unavailable", and badges: "New arrival", "On sale", "Top rated"), a
 marketplace's widgets (a rating whose score is printed twice, for the eye and
 for screen readers: "4.6 4.6 out of 5 stars (2,318)";
@@ -234,7 +235,7 @@ paragraphs between the real ones.""",
        # a product card's button and its count of colours: "Quick Shop 6 colors"
        r"quick (?:shop|view|add) \d{1,3} colou?rs?",
        r"compare (?:new |used )?.{0,30}deals (?:with|at|on) .{1,40}",
-       r"get (?:a|your) (?:free )?quote(?: (?:from|now|today)\b.{0,60})?",
+       r"get (?:a |your )?(?:free )?quotes?(?: (?:from|now|today)\b.{0,60})?",
        r"check (?:their|our|the) rates(?: and availability)?",
        r"shop the (?:men|women)['’]?s .{1,80}",
        # the names of icons that stand in for them: "Arrow-Thin-Down", "chevron-right"
@@ -249,6 +250,12 @@ paragraphs between the real ones.""",
        r" (?:products|items|results)\)?",
        r"\d[\d,]{0,6} ?[–-] ?\d[\d,]{0,6} of \d[\d,]{0,7} (?:products|items|results)",
        r"now \d{1,3}% off",
+       # price tags beside a product: "Save $50.00", "Was $499.00 Now $449.00"
+       r"save (?:up to )?[$£€]\d[\d,.]*",
+       r"(?:was [$£€]\d[\d,.]* )?now [$£€]\d[\d,.]*",
+       # a review list's filter by stars, and a count of raters: "5 star4 star3 star2 star1 star"
+       r"(?:\d ?stars? ?){3,}",
+       r"rated \d(?:\.\d)? (?:out of 5 )?stars? by \d[\d,]* (?:users|customers|reviewers|people|members)",
        # screen-reader helpers of product pages, and price labels of product cards
        r"(?:brief|full) content visible\W{1,3}double tap to read (?:full|brief) content",
        r"unit price\W{1,3}per",
@@ -310,6 +317,8 @@ paragraphs between the real ones.""",
              "Rating 4.85 / 5", "Our rating: 9/10", "Overall score: 8.5 out of 10", "Check",
              "Try Jobber for free", "Start your 14-day free trial with Harbour CRM today",
              "Regular price $24.99 Sale price $19.99", "Sale price $14.00", "New Arrival", "Top Rated", "On Sale",
+             "Save $50.00", "Was $499.00 Now $449.00", "5 star4 star3 star2 star1 star",
+             "Rated 4.8 stars by 27,784 users", "Get Quotes",
              "Free 14-day trial. No credit card required", "Book a demo with Otter",
              "See all seasonal recipes", "View All Plans",
              "Recent: Overwhelmingly Positive (95% of 15,164)", "English Reviews Very Positive (89% of 728,400)",
