@@ -132,8 +132,8 @@ the names of icons that stand in for buttons ("Arrow-Thin-Down"), the labels of
 a site's header buttons ("Open menu", "Get the app") and its account links
 ("Join / Sign in"), the screen-reader notes of links ("Opens in a new window"),
 the buttons of deal and directory widgets ("Get Deal", "Get Quote (866)
-377-8209", "Now $119 on Amazon Check Price"), the controls of dialogs, galleries
-and players ("Close modal", "View image in fullscreen", "Zoom in", "Link
+377-8209", "Or call us directly 1-844-GOMOVES", "Now $119 on Amazon Check Price"),
+the controls of dialogs, galleries and players ("Close modal", "Play", "View image in fullscreen", "Zoom in", "Link
 copied!", "Search this site"), review teasers and other links that say where
 they go ("Read our full Acme X2 review", "Click here for dates & pricing!", with
 no full stop), toggles ("Show 2 More"), a section's link to all its entries
@@ -210,7 +210,7 @@ paragraphs between the real ones.""",
         "view in fullscreen", "view full screen", "enter fullscreen", "exit fullscreen", "fullscreen",
         "click to enlarge", "click to expand", "view larger image", "view photos", "view all photos",
         "view gallery", "view slideshow", "link copied", "copied to clipboard", "skip ad", "skip advertisement",
-        "mute", "unmute", "search this site", "search this site submit search", "submit search",
+        "play", "mute", "unmute", "search this site", "search this site submit search", "submit search",
     )
     + [r"(?:check|see|view|compare) (?:the )?(?:price|prices|deal|deals|availability)"
        r"(?: (?:at|on) [\w .&'-]{1,40})?(?: [$£€][\d,.]{1,12}(?: list)?)?(?: \(?on sale\)?)?",
@@ -277,6 +277,8 @@ paragraphs between the real ones.""",
        r"(?: (?:of|with|for) [\w'’.&-]{1,30}(?: [\w'’.&-]{1,30}){0,3})?(?: today| now)?",
        # a directory's buttons with the phone number they call: "Get Quote (866) 377-8209"
        r"(?:get (?:a |your )?(?:free )?quotes?|check prices?|call(?: now)?) \(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}",
+       # a call button with the number it dials, in figures or letters: "Or call us directly 1-844-HOMEYOU"
+       r"(?:or )?call(?: us)?(?: directly| today| now)?:? (?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?[\da-z]{3}[ .-]?[\da-z]{4}",
        # a price box's buttons: "Now $119 on Amazon Check Price - Walmart"
        r"now \$?\d[\d,.]{0,9} (?:on|at) [\w.&'’-]{1,30}(?: check price(?: - [\w .&'’-]{1,30})?)?",
        # affiliate buttons: "Get the Catan Board Game on Amazon", "Check Amazon Price", "Shop Acme X2 Now"
@@ -318,7 +320,7 @@ paragraphs between the real ones.""",
              "Try Jobber for free", "Start your 14-day free trial with Harbour CRM today",
              "Regular price $24.99 Sale price $19.99", "Sale price $14.00", "New Arrival", "Top Rated", "On Sale",
              "Save $50.00", "Was $499.00 Now $449.00", "5 star4 star3 star2 star1 star",
-             "Rated 4.8 stars by 27,784 users", "Get Quotes",
+             "Rated 4.8 stars by 27,784 users", "Get Quotes", "Play", "Or call us directly 1-844-GOMOVES",
              "Free 14-day trial. No credit card required", "Book a demo with Otter",
              "See all seasonal recipes", "View All Plans",
              "Recent: Overwhelmingly Positive (95% of 15,164)", "English Reviews Very Positive (89% of 728,400)",
