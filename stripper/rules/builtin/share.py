@@ -117,34 +117,33 @@ products", "1–24 of 120 products") and of documentation pages ("Expand
 description", "Edit this page", "Submit correction"), the labels of a store's
 product cards and buy boxes ("Quick Shop", "Quick Shop 6 colors", "$130 Add to
 cart", "369 Reviews", "4.5 out of 5 stars", "Rated 4.8 stars by 27,784 users",
-"Sale price", "Regular price $24.99 Sale price $19.99", "Save $50.00", "Was $499.00
-Now $449.00", "Select Size", "Add to wishlist", "In Stock", "Image
+"Sale price", "Regular price $24.99 Sale price $19.99", "Save $50.00", "Was
+$499.00 Now $449.00", "Select Size", "Add to wishlist", "In Stock", "Image
 unavailable", and badges: "New arrival", "On sale", "Top rated"), a
 marketplace's widgets (a rating whose score is printed twice, for the eye and
-for screen readers: "4.6 4.6 out of 5 stars (2,318)";
-carousel controls, "See all formats and editions", "Report an issue with this
-product"), a game store's summary of its reviews ("Recent: Very Positive (95% of
-7,778)"), a review site's rating badges ("Rating 4.85 / 5", "Our rating: 9/10";
-not "Ratings 9.7/10", a comparison table's row header), the headings of a
-product page's lists of other products ("Frequently bought together", "Similar
-items"), the screen-reader helpers of product pages,
-the names of icons that stand in for buttons ("Arrow-Thin-Down"), the labels of
-a site's header buttons ("Open menu", "Get the app") and its account links
-("Join / Sign in"), the screen-reader notes of links ("Opens in a new window"),
-the buttons of deal and directory widgets ("Get Deal", "Get Quote (866)
-377-8209", "Or call us directly 1-844-GOMOVES", "Now $119 on Amazon Check Price"),
-the controls of dialogs, galleries and players ("Close modal", "Play", "View image in fullscreen", "Zoom in", "Link
-copied!", "Search this site"), review teasers and other links that say where
-they go ("Read our full Acme X2 review", "Click here for dates & pricing!", with
-no full stop), toggles ("Show 2 More"), a section's link to all its entries
-("See all seasonal recipes", "View All Plans") and affiliate buttons ("Get the Catan
-Board Game on Amazon", "Shop Trail Runner 4 Now", "Buy now at Harbour Home
+for screen readers: "4.6 4.6 out of 5 stars (2,318)"; carousel controls, "See
+all formats and editions", "Report an issue with this product"), a game store's
+summary of its reviews ("Recent: Very Positive (95% of 7,778)"), a review site's
+rating badges ("Rating 4.85 / 5", "Our rating: 9/10"; not "Ratings 9.7/10", a
+comparison table's row header), the headings of a product page's lists of other
+products ("Frequently bought together", "Similar items"), the screen-reader
+helpers of product pages, the names of icons that stand in for buttons
+("Arrow-Thin-Down"), the labels of a site's header buttons ("Open menu", "Get
+the app") and its account links ("Join / Sign in"), the screen-reader notes of
+links ("Opens in a new window"), the buttons of deal and directory widgets ("Get
+Deal", "Get Quote (866) 377-8209", "Or call us directly 1-844-GOMOVES", "Now
+$119 on Amazon Check Price"), the controls of dialogs, galleries and players
+("Close modal", "Play", "View image in fullscreen", "Zoom in", "Link copied!",
+"Search this site"), review teasers and other links that say where they go
+("Read our full Acme X2 review", "Click here for dates & pricing!", with no full
+stop), toggles ("Show 2 More"), a section's link to all its entries ("See all
+seasonal recipes", "View All Plans") and affiliate buttons ("Get the Catan Board
+Game on Amazon", "Shop Trail Runner 4 Now", "Buy now at Harbour Home
 Appliances", "Add to Goodreads"), a product's trial buttons ("Try Jobber for
 free", "Free 14-day trial. No credit card required", "Start your 14-day free
 trial with Harbour CRM today", "Book a demo with Otter"; written as a sentence,
-with a comma and more, it stays), and the
-prompts to add the site as a preferred source on Google ("Add as a preferred
-source on Google").
+with a comma and more, it stays), and the prompts to add the site as a preferred
+source on Google ("Add as a preferred source on Google").
 
 Why: product boxes, cards and embeds leave their buttons behind as one-line
 paragraphs between the real ones.""",
