@@ -112,15 +112,15 @@ more", "Reply", "View this post on Instagram", "Table of contents"; the captions
 of social embeds ("A post shared by …"), the lines of price-comparison and quote
 widgets ("Price comparison from …", "Get a quote from …"), price buttons ("$139
 at Peakline $145 at Trailhouse"), the controls of listings and galleries ("Sort:
-Best Match", "Filters", "Picture 1 of 4", "Page 1 of 8", "Showing 1-24 of 204
-products", "1–24 of 120 products") and of documentation pages ("Expand
-description", "Edit this page", "Submit correction"), the labels of a store's
-product cards and buy boxes ("Quick Shop", "Quick Shop 6 colors", "$130 Add to
-cart", "369 Reviews", "4.5 out of 5 stars", "Rated 4.8 stars by 27,784 users",
-"Sale price", "Regular price $24.99 Sale price $19.99", "Save $50.00", "Was
-$499.00 Now $449.00", "Select Size", "Add to wishlist", "In Stock", "Image
-unavailable", and badges: "New arrival", "On sale", "Top rated"), a
-marketplace's widgets (a rating whose score is printed twice, for the eye and
+Best Match", "Filters", "View", "Back", "Picture 1 of 4", "Page 1 of 8",
+"Showing 1-24 of 204 products", "1–24 of 120 products") and of documentation
+pages ("Expand description", "Edit this page", "Submit correction"), the labels
+of a store's product cards and buy boxes ("Quick Shop", "Quick Shop 6 colors",
+"$130 Add to cart", "369 Reviews", "4.5 out of 5 stars", "Rated 4.8 stars by
+27,784 users", "Sale price", "Regular price $24.99 Sale price $19.99", "Save
+$50.00", "Was $499.00 Now $449.00", "Select Size", "Add to wishlist", "In
+Stock", "Image unavailable", and badges: "New arrival", "On sale", "Top rated"),
+a marketplace's widgets (a rating whose score is printed twice, for the eye and
 for screen readers: "4.6 4.6 out of 5 stars (2,318)"; carousel controls, "See
 all formats and editions", "Report an issue with this product"), a game store's
 summary of its reviews ("Recent: Very Positive (95% of 7,778)"), a review site's
@@ -209,7 +209,7 @@ paragraphs between the real ones.""",
         "view in fullscreen", "view full screen", "enter fullscreen", "exit fullscreen", "fullscreen",
         "click to enlarge", "click to expand", "view larger image", "view photos", "view all photos",
         "view gallery", "view slideshow", "link copied", "copied to clipboard", "skip ad", "skip advertisement",
-        "play", "mute", "unmute", "search this site", "search this site submit search", "submit search",
+        "play", "mute", "unmute", "view", "back", "search this site", "search this site submit search", "submit search",
     )
     + [r"(?:check|see|view|compare) (?:the )?(?:price|prices|deal|deals|availability)"
        r"(?: (?:at|on) [\w .&'-]{1,40})?(?: [$£€][\d,.]{1,12}(?: list)?)?(?: \(?on sale\)?)?",
@@ -320,6 +320,7 @@ paragraphs between the real ones.""",
              "Regular price $24.99 Sale price $19.99", "Sale price $14.00", "New Arrival", "Top Rated", "On Sale",
              "Save $50.00", "Was $499.00 Now $449.00", "5 star4 star3 star2 star1 star",
              "Rated 4.8 stars by 27,784 users", "Get Quotes", "Play", "Or call us directly 1-844-GOMOVES",
+             "View", "Back",
              "Free 14-day trial. No credit card required", "Book a demo with Otter",
              "See all seasonal recipes", "View All Plans",
              "Recent: Overwhelmingly Positive (95% of 15,164)", "English Reviews Very Positive (89% of 728,400)",
