@@ -296,7 +296,9 @@ def sponsored_cards(state: DomState) -> list:
     for text in _AD_DISCLOSURE_TEXTS(state.root):
         if len(text.strip()) > _AD_LABEL_MAX_CHARS or not _AD_DISCLOSURE.search(text):
             continue
-        holder = text.getparent()
+        holder = text.getparent()  # for a tail text, the element it follows: its container is that one's parent
+        if holder is not None and text.is_tail:
+            holder = holder.getparent()
         if holder is None:
             continue
         item = holder if holder.tag == "li" else next(holder.iterancestors("li"), None)
@@ -325,7 +327,8 @@ every card as content.""",
            '<ul><li>Tap the menu on a post and choose "Why am I seeing this ad?" to see who paid for it and'
            ' whom they meant to reach.</li></ul>',
            '<article><h1>Ad labels explained</h1><p>Why this ad?</p><p>Each network words its label'
-           ' differently.</p></article>'),
+           ' differently.</p></article>',
+           '<ul><li>Harbour brass bell, six inch</li>Why this ad?<li>Second bell</li></ul>'),
 )
 
 RULES = [HIDDEN_ELEMENTS, COMMENT_FORMS, SHARE_BARS, RELATED_WIDGETS, NEWSLETTER_FORMS,
