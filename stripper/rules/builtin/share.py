@@ -275,8 +275,9 @@ paragraphs between the real ones.""",
        r"start (?:your |a )?(?:\d{1,2}[- ]day )?free trial"
        r"(?: (?:of|with|for) [\w'’.&-]{1,30}(?: [\w'’.&-]{1,30}){0,3})?(?: today| now)?",
        # a directory's buttons with the phone number they call: "Get Quote (866) 377-8209"
-       r"(?:get (?:a |your )?(?:free )?quotes?|check prices?|call(?: now)?) \(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}",
-       # a call button with the number it dials, in figures or letters: "Or call us directly 1-844-HOMEYOU"
+       r"(?:get (?:a |your )?(?:free )?quotes?|check prices?) \(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}",
+       # a call button with the number it dials, in figures or letters: "Call now (866) 377-8209",
+       # "Or call us directly 1-844-HOMEYOU"
        r"(?:or )?call(?: us)?(?: directly| today| now)?:? (?:\+?1[ .-]?)?\(?\d{3}\)?[ .-]?[\da-z]{3}[ .-]?[\da-z]{4}",
        # a price box's buttons: "Now $119 on Amazon Check Price - Walmart"
        r"now \$?\d[\d,.]{0,9} (?:on|at) [\w.&'’-]{1,30}(?: check price(?: - [\w .&'’-]{1,30})?)?",
@@ -320,7 +321,7 @@ paragraphs between the real ones.""",
              "Regular price $24.99 Sale price $19.99", "Sale price $14.00", "New Arrival", "Top Rated", "On Sale",
              "Save $50.00", "Was $499.00 Now $449.00", "5 star4 star3 star2 star1 star",
              "Rated 4.8 stars by 27,784 users", "Get Quotes", "Play", "Or call us directly 1-844-GOMOVES",
-             "View", "Back",
+             "Call now (866) 377-8209", "View", "Back",
              "Free 14-day trial. No credit card required", "Book a demo with Otter",
              "See all seasonal recipes", "View All Plans",
              "Recent: Overwhelmingly Positive (95% of 15,164)", "English Reviews Very Positive (89% of 728,400)",
