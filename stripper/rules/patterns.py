@@ -272,6 +272,8 @@ class _Alternation:
         self._chars = frozenset(c for _, first, _ in regexes if first is not None for c in first)
         self._anywhere = any(first is None for _, first, _ in regexes)
         self._testers: list[dict[str, Any]] = [{} for _ in _LENGTH_CLASSES]
+        # The length classes a start's tests are kept by: whole-block patterns by the text's length.
+        self._classes = _LENGTH_CLASSES if whole else _LENGTH_CLASSES[-1:]
         # For texts whose first _START_SIZE characters are ASCII: the patterns that can start with them.
         # Which patterns can start how: starts shorter than _START_SIZE, and the last
         # character of full-size starts by the characters before it.
@@ -331,7 +333,7 @@ class _Alternation:
         if start:
             found = self._testers_of(self._start_indices(start))
         else:
-            found = ((self._test_empty,),) * (len(_LENGTH_CLASSES) if self._whole else 1)
+            found = ((self._test_empty,),) * len(self._classes)
         self._starts[start] = found
         return found
 
@@ -398,7 +400,7 @@ class _Alternation:
             return None
         testers = []
         regexes, method = self._regexes, self._method
-        for length_class, high in enumerate(_LENGTH_CLASSES if self._whole else _LENGTH_CLASSES[-1:]):
+        for length_class, high in enumerate(self._classes):
             low = _LENGTH_CLASSES[length_class - 1] + 1 if length_class else 0
             chosen = tuple(n for n in possible if regexes[n][2][0] <= high and regexes[n][2][1] >= low)
             tests = self._by_choice.get(chosen)
