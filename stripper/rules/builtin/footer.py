@@ -81,7 +81,8 @@ IMAGE_CREDITS = pattern_rule(
     "image-credits",
     "Photo and image credit lines: 'Credit: Jane Doe', 'Photo: Reuters', 'Image via Getty'.",
     doc="""What it does: removes short lines that credit a photo, image or video, and
-captions that end with their credit ("... Credit: Jo Smith").
+captions that end with their credit ("... Credit: Jo Smith", "... on a ridgeline.
+Photo: Jo Smith").
 
 Why: captions are dropped with their images, but credit lines stay behind
 between paragraphs.""",
@@ -97,6 +98,9 @@ between paragraphs.""",
             r"(?:photo|image|picture|video)s? courtesy(?: of)?:? [\w .&'’-]{1,40}",
             # a caption that ends with its credit: "The view from the ridge. Credit: Jo Smith"
             r".{10,300}[.!?…\w] (?:photo )?credit: [\w.'’ -]{2,40}",
+            # or with its photographer, after a full stop: "Testing the watch on a ridge. Photo: Jo
+            # Smith", "... in the winter light. Photograph courtesy of Refugia"
+            r".{10,300}\. photo(?:graph)?(?:(?: by| courtesy(?: of)?)\s?:?|\s?[:|–-]) [\w.'’ /&,-]{2,60}",
             # the photographer and Getty, or a caption that ends with them: "Firn | Getty Images",
             # "A busy trail in May. Jo Reed/Moment via Getty Images". "getty" is searched for in the
             # page before the pattern runs, about 1% of the scraped-text path: other agencies were
@@ -107,11 +111,16 @@ between paragraphs.""",
              "Courtesy of the brand", "Photo courtesy Harbour Architects", "Image courtesy of: Jo Smith",
              "Getty Images", "Source: company filings",
              "The family that backpacks together stays together. Credit: Chris Miller",
+             "A runner tests the watch on a ridgeline. Photo: Trail Weekly/Jo Reed",
+             "The fluffy seedheads glow in the winter light. Photograph courtesy of Refugia",
+             "The Sony mirrorless system. Photo by: Mario Calvo",
              "Firn | Getty Images",
              "Do you have a healthy relationship with your phone? Morsa Images/DigitalVision via Getty Images"),
     keeps=("Credit card debt rose for the fourth quarter in a row, the bank said.",
            "Shutterstock expands deal with OpenAI | TechCrunch",
-           "The picture library was sold to Getty Images in 1996."),
+           "The picture library was sold to Getty Images in 1996.",
+           "Create depth in your photographs by experimenting with foregrounds.",
+           "Family/group photos – work with the photographer on your list"),
 )
 
 _LETTER = re.compile(r"[^\W\d_]")
