@@ -110,7 +110,9 @@ CALL_TO_ACTION_BUTTONS = pattern_rule(
 link: shop and booking buttons, "Check price at …", "Read full review", "Learn
 more", "Reply", "View this post on Instagram", "Table of contents"; the captions
 of social embeds ("A post shared by …"), the lines of price-comparison and quote
-widgets ("Price comparison from …", "Get a quote from …"), price buttons ("$139
+widgets ("Price comparison from …", "Get a quote from …", "Get an instant
+estimate"), contact and discount buttons ("Get in touch", "Get 50% off your first
+month"), price buttons ("$139
 at Peakline $145 at Trailhouse"), the controls of listings and galleries ("Sort:
 Best Match", "Filters", "View", "Back", "Picture 1 of 4", "Page 1 of 8",
 "Showing 1-24 of 204 products", "1–24 of 120 products") and of documentation
@@ -234,7 +236,12 @@ paragraphs between the real ones.""",
        # a product card's button and its count of colours: "Quick Shop 6 colors"
        r"quick (?:shop|view|add) \d{1,3} colou?rs?",
        r"compare (?:new |used )?.{0,30}deals (?:with|at|on) .{1,40}",
-       r"get (?:a |your )?(?:free )?quotes?(?: (?:from|now|today)\b.{0,60})?",
+       r"(?:get|request) (?:a |an |your )?(?:free |instant |custom )?(?:quotes?|estimates?)"
+       r"(?: (?:from|now|today)\b.{0,60})?",
+       r"get in touch(?: with us)?(?: today| now)?(?: to (?:see|learn|find out|discuss) .{1,60})?",
+       # a discount's button: "Get 50% off your first month", "Get 25% off with your free trial"
+       r"(?:get|save|take) (?:up to )?\d{1,3}% off (?:your first [\w-]{1,20}|with your free trial)"
+       r"(?: \W? ?free shipping)?",
        r"check (?:their|our|the) rates(?: and availability)?",
        r"shop the (?:men|women)['’]?s .{1,80}",
        # the names of icons that stand in for them: "Arrow-Thin-Down", "chevron-right"
@@ -330,10 +337,13 @@ paragraphs between the real ones.""",
              "Displaying 1 to 24 (of 204 products)", "Select Size", "Add to wishlist",
              "In Stock", "Frequently bought together", "Image unavailable", "Join / Sign in",
              "Sign in or Create an account", "Close modal", "View image in fullscreen", "Link copied!",
-             "Search This Site Submit Search"),
+             "Search This Site Submit Search", "Get in touch", "Get in touch today to see how we can help you!",
+             "Get an instant estimate", "Request a Custom Quote", "Get 50% off your first month!"),
     keeps=("Learn more about the tides, the guide said, before you walk out to the island.",
            "Join or register before the end of May to vote at the annual meeting.",
            "Get a quote in writing before any work starts, and compare it with two others.",
+           "Get in touch with the planning office before you apply: a decision can take six weeks.",
+           "Get 50% off your first month by cancelling before the trial ends, the small print says.",
            "Buy now only if the width suits your kitchen: measure the gap twice before you order.",
            "Try our Standard plan for free",  # three words between: a plan's name, which pages keep
            "Start your 14-day free trial, or call us if you have questions.",
