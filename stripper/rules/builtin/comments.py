@@ -297,7 +297,8 @@ review's "Verified buyer", phpBB's post header ("Post by jo » Sat Feb 10, 2024
 and reputation badges ("12 silver badges 3 bronze badges", a line each, or run
 together in scraped text as "1211 silver badges33 bronze badges"), the heading
 of a topic's "Top Posters In This Topic" box, XenForo's "Thread starter" tag,
-and NodeBB's post header once its links are gone ("wrote on last edited by").
+NodeBB's post header once its links are gone ("wrote on last edited by"), and
+vBulletin's header of a quoted post ("Originally Posted by jonburnaby").
 
 Why: on a thread the posts are the content, and each one drags its poster's
 card into the text as short lines between them.""",
@@ -326,6 +327,8 @@ card into the text as short lines between them.""",
         r"last edited:? .{3,30}\d{4}.{0,12}",
         # phpBB's post header: "Post by jo » Sat Feb 10, 2024 6:12 pm"
         r"post by .{1,40} » .{5,40}",
+        # vBulletin's header of a quoted post: "Originally Posted by jonburnaby"
+        r"originally posted by [^\s,]{1,40}(?: [^\s,]{1,40}){0,2}",
         # XenForo's list of who reacted to a post: "Reactions: Brian33, unixfool and felixen"
         rf"reactions: {_NAME}(?:, {_NAME}){{0,9}}(?: and (?:\d{{1,4}} others?|{_NAME}))?",
         # Q&A sites' post signature: "answered Mar 3, 2024 at 9:02"
@@ -338,6 +341,7 @@ card into the text as short lines between them.""",
     ],
     removes=("Posts: 4,958", "Threads: 23", "410 posts · Joined 2002", "Joined", "Moderator", "7 Likes", "New member",
              "Joined: Mon Feb 05, 2024 7:41 pm", "Post by aquaNovice » Sat Feb 10, 2024 6:12 pm",
+             "Originally Posted by jonburnaby",
              "answered Mar 3, 2024 at 9:02", "Last edited: Jul 9, 2022", "Original poster", "Verified buyer",
              "55.4k2424 gold badges197197 silver badges315315 bronze badges", "66 bronze badges", "Well-known member",
              "7+ Year Member", "Reaction score", "Join Date: Aug 2008", "Reply With Quote 0",
@@ -348,7 +352,8 @@ card into the text as short lines between them.""",
     keeps=("He joined the club in 2002 and has posted every week since.",
            "Posts on the old board were archived in 2019.",
            "Your output will look like this", "She became a full member of the guild in 1998.",
-           "Reactions: mixed at first, then, within a week, most readers wrote in to agree."),
+           "Reactions: mixed at first, then, within a week, most readers wrote in to agree.",
+           "Originally posted by the Harbour Ledger in 2019, this guide has been updated since."),
 )
 
 RULES = [COMMENT_PROMPTS, COMMENT_COUNT, COMMENT_FORM_LABELS, COMMENT_THREADS, POSTER_DETAILS, ANSWER_CONTROLS]
