@@ -111,8 +111,8 @@ link: shop and booking buttons, "Check price at …", "Read full review", "Learn
 more", "Reply", "View this post on Instagram", "Table of contents"; the captions
 of social embeds ("A post shared by …"), the lines of price-comparison and quote
 widgets ("Price comparison from …", "Get a quote from …", "Get an instant
-estimate"), contact and discount buttons ("Get in touch", "Get 50% off your first
-month"), price buttons ("$139
+estimate"), contact, offer and discount buttons ("Get in touch", "Claim Your Free
+Valuation", "Get 50% off your first month"), price buttons ("$139
 at Peakline $145 at Trailhouse"), the controls of listings and galleries ("Sort:
 Best Match", "Filters", "View", "Back", "Picture 1 of 4", "Page 1 of 8",
 "Showing 1-24 of 204 products", "1–24 of 120 products") and of documentation
@@ -240,6 +240,7 @@ paragraphs between the real ones.""",
        r"(?:get|request) (?:a |an |your )?(?:free |instant |custom )?(?:quotes?|estimates?)"
        r"(?: (?:from|now|today)\b.{0,60})?",
        r"get in touch(?: with us)?(?: today| now)?(?: to (?:see|learn|find out|discuss) .{1,60})?",
+       r"claim (?:your|my) (?:free )?[\w'’.&-]{1,30}(?: [\w'’.&-]{1,30}){0,3}",
        # a discount's button: "Get 50% off your first month", "Get 25% off with your free trial"
        r"(?:get|save|take) (?:up to )?\d{1,3}% off (?:your first [\w-]{1,20}|with your free trial)"
        r"(?: \W? ?free shipping)?",
@@ -340,12 +341,13 @@ paragraphs between the real ones.""",
              "Sign in or Create an account", "Close modal", "View image in fullscreen", "Link copied!",
              "Search This Site Submit Search", "Get in touch", "Get in touch today to see how we can help you!",
              "Get an instant estimate", "Request a Custom Quote", "Get 50% off your first month!", "Blog",
-             "Our Services", "Submit"),
+             "Our Services", "Submit", "Claim Your Free Valuation", "Claim my free post"),
     keeps=("Learn more about the tides, the guide said, before you walk out to the island.",
            "Join or register before the end of May to vote at the annual meeting.",
            "Get a quote in writing before any work starts, and compare it with two others.",
            "Get in touch with the planning office before you apply: a decision can take six weeks.",
            "Get 50% off your first month by cancelling before the trial ends, the small print says.",
+           "Claim your free parking permit at the town hall before the end of March; bring a utility bill.",
            "Buy now only if the width suits your kitchen: measure the gap twice before you order.",
            "Try our Standard plan for free",  # three words between: a plan's name, which pages keep
            "Start your 14-day free trial, or call us if you have questions.",
