@@ -95,6 +95,8 @@ between paragraphs.""",
             # in parentheses, or "courtesy of" alone: "(Image credit: Jo Smith)", "Courtesy of the brand"
             r"(?:photo|image|picture|video) (?:credit|source)s?: .{1,60}",
             r"courtesy(?: of)? [\w .&'’-]{1,40}",
+            # where a picture comes from: "Image from Mary's April 2024 review"
+            r"(?:photo|image|picture|screenshot)s? from [\w .&'’-]{3,60}",
             r"(?:photo|image|picture|video)s? courtesy(?: of)?:? [\w .&'’-]{1,40}",
             # a caption that ends with its credit: "The view from the ridge. Credit: Jo Smith"
             r".{10,300}[.!?…\w] (?:photo )?credit: [\w.'’ -]{2,40}",
@@ -111,6 +113,7 @@ between paragraphs.""",
              "Courtesy of the brand", "Photo courtesy Harbour Architects", "Image courtesy of: Jo Smith",
              "Getty Images", "Source: company filings",
              "The family that backpacks together stays together. Credit: Chris Miller",
+             "Image from Mary's April 2024 review",
              "A runner tests the watch on a ridgeline. Photo: Trail Weekly/Jo Reed",
              "The fluffy seedheads glow in the winter light. Photograph courtesy of Refugia",
              "The Sony mirrorless system. Photo by: Mario Calvo",
@@ -120,7 +123,8 @@ between paragraphs.""",
            "Shutterstock expands deal with OpenAI | TechCrunch",
            "The picture library was sold to Getty Images in 1996.",
            "Create depth in your photographs by experimenting with foregrounds.",
-           "Family/group photos – work with the photographer on your list"),
+           "Family/group photos – work with the photographer on your list",
+           "Images from the telescope show the comet's tail, which stretched for millions of miles."),
 )
 
 _LETTER = re.compile(r"[^\W\d_]")
