@@ -101,7 +101,8 @@ between paragraphs.""",
             # a caption that ends with its credit: "The view from the ridge. Credit: Jo Smith"
             r".{10,300}[.!?…\w] (?:photo )?credit: [\w.'’ -]{2,40}",
             # or with its photographer, after a full stop: "Testing the watch on a ridge. Photo: Jo
-            # Smith", "... in the winter light. Photograph courtesy of Refugia"
+            # Smith", "... in the winter light. Photograph courtesy of Refugia". Like "getty" below,
+            # ". photo" is searched for in the page first (about 1% of the scraped-text path)
             r".{10,300}\. photo(?:graph)?(?:(?: by| courtesy(?: of)?)\s?:?|\s?[:|–-]) [\w.'’ /&,-]{2,60}",
             # the photographer and Getty, or a caption that ends with them: "Firn | Getty Images",
             # "A busy trail in May. Jo Reed/Moment via Getty Images". "getty" is searched for in the

@@ -131,7 +131,8 @@ comparison table's row header), the headings of a product page's lists of other
 products ("Frequently bought together", "Similar items"), the screen-reader
 helpers of product pages, the names of icons that stand in for buttons
 ("Arrow-Thin-Down"), the labels of a site's header buttons ("Open menu", "Get
-the app") and its account links ("Join / Sign in"), the screen-reader notes of
+the app"), its menu's labels ("Blog", "Our Services"), a form's "Submit" and its
+account links ("Join / Sign in"), the screen-reader notes of
 links ("Opens in a new window"), the buttons of deal and directory widgets ("Get
 Deal", "Get Quote (866) 377-8209", "Or call us directly 1-844-GOMOVES", "Now
 $119 on Amazon Check Price"), the controls of dialogs, galleries and players
