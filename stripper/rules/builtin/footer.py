@@ -80,9 +80,9 @@ IMAGE_CREDITS = pattern_rule(
     "STR804",
     "image-credits",
     "Photo and image credit lines: 'Credit: Jane Doe', 'Photo: Reuters', 'Image via Getty'.",
-    doc="""What it does: removes short lines that credit a photo, image or video, and
-captions that end with their credit ("... Credit: Jo Smith", "... on a ridgeline.
-Photo: Jo Smith").
+    doc="""What it does: removes short lines that credit a photo, image or video or say
+where it comes from ("Image from Mary's April 2024 review"), and captions that end
+with their credit ("... Credit: Jo Smith", "... on a ridgeline. Photo: Jo Smith").
 
 Why: captions are dropped with their images, but credit lines stay behind
 between paragraphs.""",
