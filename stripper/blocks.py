@@ -158,9 +158,9 @@ def split_text(text: str, junk: Callable[[str], bool] | None = None) -> tuple[st
     # A paragraph's number: the blank lines before it.
     paras = list(accumulate(map(not_, lines), initial=0))
     del paras[0]
-    if not all(lines):
-        present = list(map(bool, lines))
-        lines, paras = list(compress(lines, present)), list(compress(paras, present))
+    if not all(lines):  # blank lines go: compress and filter read a line's truth in C
+        paras = list(compress(paras, lines))
+        lines = list(filter(None, lines))
     title = None
     at = _title_at(lines, paras, junk)
     if at is not None:
