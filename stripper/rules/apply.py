@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import compress, repeat
-from operator import is_not
+from itertools import compress
 
 from lxml.etree import XPath
 
@@ -86,5 +85,5 @@ def run_text_rules(rules: Sequence[Rule], state: TextState) -> list[Removal]:
                 removed.append(i)
         if removed:
             state.changed(removed)
-    gone = list(map(is_not, removed_by, repeat(None)))
-    return list(map(Removal, compress(removed_by, gone), compress(state.texts, gone)))
+    # A removed block's entry is a rule's code, never empty: compress reads it as true.
+    return list(map(Removal, filter(None, removed_by), compress(state.texts, removed_by)))

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate, chain, compress, repeat
-from operator import and_, is_, itemgetter, le, mul, not_
+from operator import and_, itemgetter, le, mul, not_
 from typing import Any, Literal
 
 from lxml.etree import XPath
@@ -368,7 +368,7 @@ class TextState:
         """Indices of the blocks no rule has removed (do not modify the list)."""
         live = self.__dict__.get("_live")
         if live is None:
-            kept = map(is_, self.removed_by, repeat(None))
+            kept = map(not_, self.removed_by)  # None, or a rule's code (never empty)
             live = self.__dict__["_live"] = list(compress(range(len(self.texts)), kept))
         return live
 
