@@ -126,6 +126,9 @@ The examples it removes end a text; those it keeps open one.""",
 
 # Longest block that can still be a link or a label rather than a paragraph.
 _MAX_JUNK_WORDS = 20
+# How a list's item is written: trafilatura writes the items of the lists it keeps so, and a
+# scraped text's own bullets often look the same. A list the extractor kept is the content's.
+_LIST_ITEM = "- "
 
 
 def trailing_junk(state: TextState, indices: Sequence[int]) -> list[int]:
@@ -133,8 +136,8 @@ def trailing_junk(state: TextState, indices: Sequence[int]) -> list[int]:
 
     ``indices`` are the live blocks after the last substantial paragraph. The
     region starts after the last block that reads as prose (a short closing
-    sentence stays), or after the last table row, and is left alone when the
-    line before it introduces a list (ends with a colon).
+    sentence stays), or after the last table row or list item ("- …"), and is
+    left alone when the line before it introduces a list (ends with a colon).
     """
     texts = state.texts
     if not any(state.is_substantial(i) for i in range(len(texts))):
@@ -143,7 +146,7 @@ def trailing_junk(state: TextState, indices: Sequence[int]) -> list[int]:
     region_words = 0
     for k in range(len(indices) - 1, -1, -1):
         text = texts[indices[k]]
-        if (" | " in text and _table_row(state, indices, k)) or is_prose(text) \
+        if text.startswith(_LIST_ITEM) or (" | " in text and _table_row(state, indices, k)) or is_prose(text) \
                 or (words := word_count(text)) > _MAX_JUNK_WORDS:
             break
         region.append(indices[k])
@@ -187,9 +190,11 @@ links. A short closing paragraph that reads as prose ("The hearing resumes on
 Monday.") stays, and so do the rows of a table (lines of cells parted by
 " | ", two or more in a row in scraped text: a lone "Privacy Policy | Terms"
 is a line of footer links), a list introduced by a line ending in a colon,
-and a run holding more words than everything before it (then the list is
-the content: a listing page, an index; the lines other rules removed inside
-the run, a product card's prices, count to its size).
+the items of a list written as such ("- Shell: waxed cotton": trafilatura
+writes the lists it keeps so, and the lines after the last item may still
+go), and a run holding more words than everything before it (then the list
+is the content: a listing page, an index; the lines other rules removed
+inside the run, a product card's prices, count to its size).
 
 Why: whatever a page has after its article (widgets, navigation, footers) is
 made of such lines, in any language and any wording, so no phrase list can
@@ -198,7 +203,8 @@ catch it all.""",
              "John Smith\nSenior Reporter\nView all posts",
              "Opening hours\nAbout us | Privacy Policy | Terms\nSite by Example Studio"),
     keeps=("The hearing resumes on Monday.", "東京都は来年から新しい交通計画を始めると発表しました。",
-           "Route | Stops | First bus\nR1 | 12 | 6:05\nR2 | 9 | 6:20"),
+           "Route | Stops | First bus\nR1 | 12 | 6:05\nR2 | 9 | 6:20",
+           "Details\n- Shell: waxed cotton\n- Lining: brushed wool"),
 )
 
 RULES = [AFTER_ARTICLE_END, TRAILING_JUNK]
