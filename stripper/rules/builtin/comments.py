@@ -328,7 +328,7 @@ card into the text as short lines between them.""",
         # phpBB's post header: "Post by jo » Sat Feb 10, 2024 6:12 pm"
         r"post by .{1,40} » .{5,40}",
         # vBulletin's header of a quoted post: "Originally Posted by jonburnaby"
-        r"originally posted by [^\s,]{1,40}(?: [^\s,]{1,40}){0,2}",
+        rf"originally posted by {_NAME}",
         # XenForo's list of who reacted to a post: "Reactions: Brian33, unixfool and felixen"
         rf"reactions: {_NAME}(?:, {_NAME}){{0,9}}(?: and (?:\d{{1,4}} others?|{_NAME}))?",
         # Q&A sites' post signature: "answered Mar 3, 2024 at 9:02"
