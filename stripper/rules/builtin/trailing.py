@@ -6,6 +6,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..model import Rule, TextState, is_prose, word_count, words_reach
+from ..patterns import BlockMatcher
 from .authors import AUTHOR_BOX_LABELS
 from .comments import COMMENT_COUNT, COMMENT_PROMPTS
 from .footer import COPYRIGHT_FOOTERS, TAG_LINES
@@ -23,10 +24,14 @@ from .share import FEEDBACK_PROMPTS, FOLLOW_PROMPTS, SHARE_PROMPTS
 # before it (see TextState.prose_after): lead forms, share bars and newsletter boxes also stand
 # between two parts of an article, and close it only when (next to) no sentence follows.
 _BOX_PROSE_AFTER = 0.08
+# The heading of the list of sources some guides close with ("Article Sources", "View Article
+# Sources"): the citations under it are sentences, and the site's boxes follow them.
+SOURCE_LIST_HEADINGS = BlockMatcher(blocks=[r"(?:view |show )?article sources"])
 _END_MARKERS = (
     (COMMENT_PROMPTS.apply, 0.25, 8_000, None), (COMMENT_COUNT.apply, 0.25, 8_000, None),
     (FOLLOW_PROMPTS.apply, 0.25, 8_000, None), (TAG_LINES.apply, 0.25, 8_000, None),
-    (AUTHOR_BOX_LABELS.apply, 0.5, 16_000, None), (RELATED_HEADINGS, 0.9, 30_000, None),
+    (AUTHOR_BOX_LABELS.apply, 0.5, 16_000, None), (SOURCE_LIST_HEADINGS, 0.5, 16_000, None),
+    (RELATED_HEADINGS, 0.9, 30_000, None),
     (FORM_FIELDS.apply, 0.25, 8_000, 1.0),
 ) + tuple((matcher, 0.5, 16_000, _BOX_PROSE_AFTER) for matcher in (
     SHARE_PROMPTS.apply, NEWSLETTER_SIGNUP.apply, SUPPORT_APPEALS.apply, COOKIE_NOTICES.apply,
@@ -82,11 +87,12 @@ it. Lines that close an article are those of a comment form or counter (the
 patterns of STR101 and STR102: "Leave a Reply", "12 Comments"), follow
 prompts (STR302: "Follow us") and tag and category lines (STR801: "Tags: …",
 "Filed under: …"), past the first quarter of the text or its first 8,000
-characters; author-box headings (STR851: "About the author", "Written by"),
-past its first half or 16,000 characters; and the heading of a related list
-(STR501: "Related posts", "You may also like"), past nine tenths of it or
-30,000 characters. A line whose text comes again further down closes
-nothing (the "Add a comment" under every post of a Q&A page).
+characters; author-box headings (STR851: "About the author", "Written by")
+and the heading of a list of sources ("Article Sources", "View Article
+Sources"), past its first half or 16,000 characters; and the heading of a
+related list (STR501: "Related posts", "You may also like"), past nine
+tenths of it or 30,000 characters. A line whose text comes again further
+down closes nothing (the "Add a comment" under every post of a Q&A page).
 
 Boxes that also stand between paragraphs close the article only when next
 to no prose follows them: the labels of a lead form (STR404: "First Name *")
@@ -98,11 +104,11 @@ past the first half, when the sentences after them come to at most 8% of
 the characters before them.
 
 Why: what follows these lines is the comment thread, the author's bio, the
-list of related posts and the site's footer. They are made of full
-sentences, so the trailing-junk pass (STR900), which stops at prose, cannot
-reach them; the marker line says where the article stopped. An author box
-can stand above the article, and a related list between two of its
-paragraphs, hence the longer way in for them. Articles carry share bars and
+citations a guide closes with, the list of related posts and the site's
+footer. They are made of full sentences, so the trailing-junk pass (STR900),
+which stops at prose, cannot reach them; the marker line says where the
+article stopped. An author box can stand above the article, and a related
+list between two of its paragraphs, hence the longer way in for them. Articles carry share bars and
 newsletter boxes between paragraphs, even close to their end, hence the
 test of what follows them. HTML pages are left alone: their extractor has
 already chosen the content, and on forums and listings these lines recur
@@ -115,12 +121,15 @@ The examples it removes end a text; those it keeps open one.""",
         "Leave a Reply\nDana\nMarch 3, 2024 at 6:26 pm\nDoes the ferry still run while the bridge is shut?",
         "About the author\nSam Reed has covered the city council for ten years, and lives near the bridge.",
         "Share this article\nFacebook\nWe read every letter.\nAbout us",
+        "Article Sources\nEvery guide is checked by our editors before it is published.\n"
+        "“2025 Renters Survey.” Harbour Ledger, https://example.com/renters-survey. Accessed 11 Apr. 2025.",
         "First Name *\nIndustry *\nAccounting Construction Retail\nFleetCo helps firms keep their vans on the road.",
     ),
     keeps=(
         "About the author\nSam Reed has covered the city council for ten years, and lives near the bridge.",
         "Officials expect the bridge to reopen in May.\nTags: transport, council",
         "Share this article\nFacebook",
+        "Article Sources\nEvery guide is checked by our editors before it is published.",
     ),
 )
 
