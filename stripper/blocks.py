@@ -64,6 +64,9 @@ class Lines:
     #: once), or None when unknown. Most texts hold few such characters, and of few kinds: case
     #: folding and block keys take quicker paths when those kinds allow (see ``TextState``).
     beyond_ascii: str | None = None
+    #: On a page, the number of the element holding each block, when the extractor knows it (see
+    #: :class:`~stripper.extractors.Extracted`); None for scraped text.
+    holders: list[int] | None = None
 
     def __post_init__(self) -> None:
         if not self.removed_by:
@@ -111,10 +114,13 @@ def clean_line(line: str) -> str:
     return " ".join(line.translate(_INVISIBLE).split()).strip(_ZERO_WIDTH_AND_SPACE)
 
 
-def lines_from_extractor(lines: Iterable[str]) -> Lines:
-    """Each non-empty line is a block and a paragraph of its own (extractor output)."""
-    texts = [text for text in map(clean_line, mend_mojibake_lines(list(lines))) if text]
-    return Lines(texts, list(range(len(texts))))
+def lines_from_extractor(lines: Iterable[str], holders: list[int] | None = None) -> Lines:
+    """Each non-empty line is a block and a paragraph of its own (extractor output); ``holders``:
+    the number of the element holding each line, when the extractor knows it."""
+    cleaned = list(map(clean_line, mend_mojibake_lines(list(lines))))
+    texts = list(filter(None, cleaned))
+    return Lines(texts, list(range(len(texts))),
+                 holders=None if holders is None else list(compress(holders, cleaned)))
 
 
 def split_text(text: str, junk: Callable[[str], bool] | None = None) -> tuple[str | None, Lines]:

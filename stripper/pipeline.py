@@ -142,7 +142,7 @@ class Stripper:
             meta.author = page_meta.author or meta.author
             meta.date = page_meta.date or meta.date
             meta.url = meta.url or page_meta.url
-            lines = lines_from_extractor(meta.lines)
+            lines = lines_from_extractor(meta.lines, meta.holders)
         else:
             title, lines = split_text(text, junk=partial(_may_remove, prefilter))
             meta = Extracted(title=title, url=url)

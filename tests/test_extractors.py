@@ -410,3 +410,22 @@ def test_a_second_document_run_on_after_the_first_is_still_the_page():
                       f"<html><head><title>Article</title></head><body><div class='post'>{ARTICLE}</div></body></html>")
     assert [element.tag for element in tree].count("body") == 1
     assert sum("Paragraph" in line for line in extract_lines(tree)) == 6
+
+
+def test_density_numbers_the_element_holding_each_line():
+    # A list and a table are held by the element of the paragraphs around them; a box of links
+    # after them has an element of its own, and so does the text it holds.
+    page = parse_html(
+        "<html><body><div class='entry-content'>" + ARTICLE
+        + "<ul><li>General procedures at the counter</li><li>Reporting losses</li></ul>"
+        "<table><tr><td>Airport branch</td><td>$2,100</td></tr></table>"
+        "<div class='wp-block-group'><h3>Downloads</h3><p>Counter checklist, one page</p></div>"
+        "</div></body></html>"
+    )
+    found = get_extractor("density").extract(page, url=None)
+    held = dict(zip(found.lines, found.holders, strict=True))
+    body = held[found.lines[0]]
+    assert [held[line] for line in found.lines[:6]] == [body] * 6
+    assert held["General procedures at the counter"] == held["Reporting losses"] == body
+    assert held["Airport branch | $2,100"] == body
+    assert held["Downloads"] == held["Counter checklist, one page"] != body

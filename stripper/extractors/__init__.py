@@ -21,6 +21,9 @@ class Extracted:
     """What an extractor found on a page."""
 
     lines: list[str] = field(default_factory=list)
+    #: For each line, the number of the element holding it (its nearest div, section, article ...),
+    #: when the extractor knows it: lines with one number sit in one part of the page.
+    holders: list[int] | None = None
     title: str | None = None
     author: str | None = None
     date: str | None = None

@@ -14,7 +14,9 @@ that holds most of the page's prose.
    the region.
 4. The region's blocks, minus junk and navigation-like runs of links, are the
    body (a link of five words or more is a listing's entry, unless the page
-   says it is an article or one product's page).
+   says it is an article or one product's page). Each line comes with the number
+   of the element that holds it (``HOLDERS``): the text rules tell the lists and
+   tables of the article's body from the widgets after it by it.
 """
 
 from __future__ import annotations
@@ -40,6 +42,12 @@ SKIPPED = frozenset({
 CHROME = frozenset({
     "nav", "aside", "footer", "dialog", "menu", "form", "video", "audio", "map", "math", "noscript", "figcaption",
     "picture",
+})
+# Elements that hold a page's sections (a paragraph, a list or a table is held by one): the lines of
+# a list in an article's body have the holder of its paragraphs, those of a widget after it another.
+HOLDERS = frozenset({
+    "div", "section", "article", "main", "body", "aside", "header", "footer", "nav", "form", "details",
+    "fieldset", "center",
 })
 # Elements that start a new block (a new line of output).
 BLOCK_LEVEL = frozenset({
@@ -148,12 +156,24 @@ class DensityExtractor:
     name = "density"
 
     def extract(self, tree: Any, *, url: str | None, declared: Declared | None = None) -> Extracted:
-        lines = extract_lines(tree, declared)
-        return Extracted(lines=lines, url=url)
+        blocks = _body_blocks(tree, declared)
+        numbers: dict = {}  # by holding element: its number, in order of appearance
+        holders = [numbers.setdefault(_holder(block), len(numbers)) for block in blocks]
+        return Extracted(lines=[block.text for block in blocks], url=url, holders=holders)
 
 
 def extract_lines(tree, declared: Declared | None = None) -> list[str]:
     """The body's lines; ``declared``: what the page's structured data says (read here when not given)."""
+    return [block.text for block in _body_blocks(tree, declared)]
+
+
+def _holder(block: _Block):
+    """The innermost element of ``HOLDERS`` around ``block`` (the body, at the least)."""
+    return next((element for element in reversed(block.path) if element.tag in HOLDERS), None)
+
+
+def _body_blocks(tree, declared: Declared | None) -> list[_Block]:
+    """The blocks of the body (see ``extract_lines``)."""
     body = page_body(tree)
     blocks = _walk(body)
     if not blocks:
@@ -161,7 +181,7 @@ def extract_lines(tree, declared: Declared | None = None) -> list[str]:
     raw = [max(0, len(b.text) - b.link_chars) for b in blocks]
     raw_total = sum(raw)
     if not raw_total:
-        return [b.text for b in blocks]
+        return blocks
     # Junk containers are judged by all the text they hold.
     # Repeated containers are judged together: siblings (the posts of a thread) and cousins (the
     # entries of a listing, each in a box of its own list item).
@@ -227,7 +247,7 @@ def extract_lines(tree, declared: Declared | None = None) -> list[str]:
             continue
         if _navigation_like(block, listing):
             continue
-        out.append(block.text)
+        out.append(block)
     return out
 
 

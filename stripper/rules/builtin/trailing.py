@@ -146,7 +146,9 @@ def trailing_junk(state: TextState, indices: Sequence[int]) -> list[int]:
     ``indices`` are the live blocks after the last substantial paragraph. The
     region starts after the last block that reads as prose (a short closing
     sentence stays), or after the last table row or list item ("- …"), and is
-    left alone when the line before it introduces a list (ends with a colon).
+    left alone when the line before it introduces a list (ends with a colon). On a page whose
+    extractor says which element holds each line, the lines held by the element of the paragraph
+    before the region stay (a list or a table in the article's own body).
     """
     texts = state.texts
     if not any(state.is_substantial(i) for i in range(len(texts))):
@@ -172,6 +174,10 @@ def trailing_junk(state: TextState, indices: Sequence[int]) -> list[int]:
                         if state.removed_by[i] is not None)
     if not words_reach(texts, before, region_words):
         return []  # more list than article: the list is the content (a listing, an index)
+    holders = state.lines.holders
+    if holders is not None and before:
+        body = holders[before[-1]]
+        return [i for i in region if holders[i] != body]
     return region
 
 
@@ -203,11 +209,17 @@ the items of a list written as such ("- Shell: waxed cotton": trafilatura
 writes the lists it keeps so, and the lines after the last item may still
 go), and a run holding more words than everything before it (then the list
 is the content: a listing page, an index; the lines other rules removed
-inside the run, a product card's prices, count to its size).
+inside the run, a product card's prices, count to its size). On a page, the
+lines of the run held by the element that holds the paragraph before it
+(the article body's div or section, which holds its lists and tables too)
+stay: stripper's extractor tells each line's element (trafilatura's text,
+used for some pages, does not).
 
 Why: whatever a page has after its article (widgets, navigation, footers) is
 made of such lines, in any language and any wording, so no phrase list can
-catch it all.""",
+catch it all. On a page those sit in elements of their own, after the
+article body's; a list of topics or a table of rates that closes the
+article sits in the body itself.""",
     removes=("Top stories\nMarkets rally on rate hopes\nCity council approves budget",
              "John Smith\nSenior Reporter\nView all posts",
              "Opening hours\nAbout us | Privacy Policy | Terms\nSite by Example Studio"),
