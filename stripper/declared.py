@@ -1,9 +1,10 @@
 """What a page's structured data says it is: its ``og:type`` and its JSON-LD ``@type``.
 
-The density extractor (article pages, forum threads, product pages), the auto extractor
-(product pages) and STR002 (threads keep their comment sections) ask the parsed page this,
-through one :class:`Declared` a page: it reads the page's ``og:type`` values and JSON-LD
-scripts (a search of the whole tree) once, however many questions are asked.
+The pipeline reads it once a page (a search of the whole tree for the ``og:type`` values and
+JSON-LD scripts), and hands it to the extractor (the density extractor: article pages, forum
+threads, product pages; the auto extractor: product pages) and to the text rules (STR890 closes
+the articles of pages that call themselves articles). STR002 (threads keep their comment
+sections) reads it from the tree its DOM rules work on.
 """
 
 from __future__ import annotations

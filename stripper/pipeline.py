@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from .article import Article, Removal
 from .blocks import Block, Lines, lines_from_extractor, split_text
+from .declared import Declared
 from .decode import decode
 from .detect import Kind, detect_kind, xml_root
 from .errors import InputTooLargeError, NotAPageError, StripperError
@@ -136,17 +137,21 @@ class Stripper:
             tree = parse_html(text)
             page_meta = page_metadata(tree, url)
             dom_removed = run_dom_rules(self.ruler.active("dom"), DomState(tree, url, host, text))
-            meta = self.extractor.extract(tree, url=url)
+            declared = Declared(tree)  # what the page says it is: read once, for the extractor and the rules
+            meta = self.extractor.extract(tree, url=url, declared=declared)
             meta.language = meta.language or page_meta.language
             meta.title = page_meta.title or meta.title
             meta.author = page_meta.author or meta.author
             meta.date = page_meta.date or meta.date
             meta.url = meta.url or page_meta.url
             lines = lines_from_extractor(meta.lines, meta.holders)
+            article = declared.article and not declared.discussion
         else:
             title, lines = split_text(text, junk=partial(_may_remove, prefilter))
             meta = Extracted(title=title, url=url)
-        state = TextState(lines, url, host, meta.title, prefilter=prefilter, author=meta.author, kind=kind)
+            article = False
+        state = TextState(lines, url, host, meta.title, prefilter=prefilter, author=meta.author, kind=kind,
+                          article=article)
         if kind == "text":
             _byline_metadata(state, meta)
         text_removed = run_text_rules(rules, state)

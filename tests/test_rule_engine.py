@@ -120,6 +120,27 @@ def test_a_share_bar_closes_the_text_only_when_next_to_no_prose_follows_it():
     assert not any(b.removed_by for b in between.blocks)
 
 
+def test_on_pages_only_articles_close_at_their_markers_and_never_at_a_follow_box():
+    def page(head: str, closing: str) -> str:
+        paragraphs = "".join(f"<p>{PROSE[i % 2]}</p>" for i in range(4))
+        return (f"<html><head>{head}</head><body><div class='post'>{paragraphs}{closing}"
+                "<p>Sam Reed has covered the city council for ten years, and lives near the bridge.</p>"
+                "</div></body></html>")
+
+    def removed(html: str) -> list[str]:
+        return [r.text for r in Stripper(select=["STR890"]).extract(html).removed]
+
+    author_box = "<h3>About the author</h3>"
+    follow_box = "<h3>Follow us</h3>"
+    article = '<meta property="og:type" content="article">'
+    thread = article + ('<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>')
+    bio = ["About the author", "Sam Reed has covered the city council for ten years, and lives near the bridge."]
+    assert removed(page(article, author_box)) == bio
+    assert removed(page('<meta property="og:type" content="website">', author_box)) == []
+    assert removed(page(thread, author_box)) == []  # a forum thread that calls itself an article too
+    assert removed(page(article, follow_box)) == []  # in scraped text it would close the article
+
+
 def test_teaser_excerpts_go_in_pairs_in_the_second_half_of_scraped_text_only():
     teasers = ("You may also like\n\nTen walks on the coast\n\nThe best of them start at a station.\n\n"
                "A short history of the tram\n\nThe first line opened in 1881.")

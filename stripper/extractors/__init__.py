@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from ..declared import Declared
+
 
 @dataclass
 class Extracted:
@@ -40,7 +42,9 @@ class Extractor(Protocol):
 
     name: str
 
-    def extract(self, tree: Any, *, url: str | None) -> Extracted: ...
+    def extract(self, tree: Any, *, url: str | None, declared: Declared | None = None) -> Extracted:
+        """``declared``: what the page's structured data says it is, when the caller has read it."""
+        ...
 
 
 def extractor_names() -> tuple[str, ...]:

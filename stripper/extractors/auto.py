@@ -50,8 +50,9 @@ class AutoExtractor:
         self.primary = DensityExtractor()
         self.fallback = TrafilaturaExtractor(fast=FAST_TRAFILATURA)
 
-    def extract(self, tree: Any, *, url: str | None) -> Extracted:
-        declared = Declared(tree)  # read once, for this choice and density's own
+    def extract(self, tree: Any, *, url: str | None, declared: Declared | None = None) -> Extracted:
+        if declared is None:
+            declared = Declared(tree)  # read once, for this choice and density's own
         density = partial(self.primary.extract, declared=declared)
         if declared.product and not declared.article:
             first, second, enough = self.fallback.extract, density, PRODUCT_SHORT_BELOW

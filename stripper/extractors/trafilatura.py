@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..declared import Declared
 from . import Extracted
 
 # Elements trafilatura's cleaning drops with all they hold. Dropping them first spares its
@@ -21,7 +22,7 @@ class TrafilaturaExtractor:
         #: skip trafilatura's own fallbacks (readability, jusText, the recall retry): about half its time
         self.fast = fast
 
-    def extract(self, tree: Any, *, url: str | None) -> Extracted:
+    def extract(self, tree: Any, *, url: str | None, declared: Declared | None = None) -> Extracted:
         import trafilatura  # imported on first use: the auto extractor may never need it
 
         _drop_unread(tree)

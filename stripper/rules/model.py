@@ -208,6 +208,9 @@ class TextState:
     author: str | None = None
     #: "text" for scraped text, "html" when the blocks come from a page's extractor
     kind: str = "text"
+    #: On a page: whether its structured data calls it an article (og:type, JSON-LD), and not a
+    #: forum thread or a Q&A page (see :class:`~stripper.declared.Declared`).
+    article: bool = False
     texts: list[str] = field(init=False, repr=False)
     paras: list[int] = field(init=False, repr=False)
     removed_by: list[str | None] = field(init=False, repr=False)

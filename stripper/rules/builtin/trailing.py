@@ -38,14 +38,20 @@ _END_MARKERS = (
     FEEDBACK_PROMPTS.apply, POST_NAVIGATION.apply, COPYRIGHT_FOOTERS.apply,
 ))
 _MARKER_MATCHERS = tuple(marker[0] for marker in _END_MARKERS)
+# Markers that close nothing on a page: there a share bar's or a follow box's lines are the site's
+# own ("Follow Us" in a sidebar, "Facebook" in a list of sign-in providers), wherever they stand.
+_TEXT_ONLY_MARKERS = frozenset({SHARE_PROMPTS.apply, FOLLOW_PROMPTS.apply})
 
 
 def after_article_end(state: TextState, indices: Sequence[int]) -> list[int]:
     """The first line that marks the article's end (see ``_END_MARKERS``) after the article's
-    first paragraph, and every live block after it. Scraped text only."""
-    if state.kind != "text":
-        return []  # on an HTML page the extractor has chosen the content already
-    founds = [matcher.matching(state) for matcher in _MARKER_MATCHERS]
+    first paragraph, and every live block after it. In scraped text, and on pages that call
+    themselves articles (but for share and follow prompts)."""
+    text = state.kind == "text"
+    if not (text or state.article):
+        return []  # on other pages the extractor has chosen the content: a listing, a forum thread
+    founds = [matcher.matching(state) if text or matcher not in _TEXT_ONLY_MARKERS else None
+              for matcher in _MARKER_MATCHERS]
     if not any(founds):
         return []  # many pages have no marker at all
     begun = next((i for i in indices if state.is_substantial(i)), None)  # the article's first paragraph
@@ -79,40 +85,48 @@ AFTER_ARTICLE_END = Rule(
     "STR890",
     "after-article-end",
     "text",
-    "In scraped text, a line that closes the article and everything after it: comment form, tag line, author box.",
+    "A line that closes an article and everything after it: comment form, tag line, author box.",
     after_article_end,
-    doc="""What it does: in scraped text, finds the first line after the article's
-first paragraph that closes an article, and removes it and every line after
-it. Lines that close an article are those of a comment form or counter (the
-patterns of STR101 and STR102: "Leave a Reply", "12 Comments"), follow
-prompts (STR302: "Follow us") and tag and category lines (STR801: "Tags: …",
-"Filed under: …"), past the first quarter of the text or its first 8,000
-characters; author-box headings (STR851: "About the author", "Written by")
-and the heading of a list of sources ("Article Sources", "View Article
-Sources"), past its first half or 16,000 characters; and the heading of a
-related list (STR501: "Related posts", "You may also like"), past nine
-tenths of it or 30,000 characters. A line whose text comes again further
-down closes nothing (the "Add a comment" under every post of a Q&A page).
+    doc="""What it does: in scraped text, and on pages whose structured data calls them
+articles, finds the first line after the article's first paragraph that
+closes an article, and removes it and every line after it. Lines that close
+an article are those of a comment form or counter (the patterns of STR101
+and STR102: "Leave a Reply", "12 Comments"), follow prompts (STR302: "Follow
+us") and tag and category lines (STR801: "Tags: …", "Filed under: …"), past
+the first quarter of the text or its first 8,000 characters; author-box
+headings (STR851: "About the author", "Written by") and the heading of a
+list of sources ("Article Sources", "View Article Sources"), past its first
+half or 16,000 characters; and the heading of a related list (STR501:
+"Related posts", "You may also like"), past nine tenths of it or 30,000
+characters. A line whose text comes again further down closes nothing (the
+"Add a comment" under every post of a Q&A page).
 
-Boxes that also stand between paragraphs close the article only when next
-to no prose follows them: the labels of a lead form (STR404: "First Name *")
+Boxes that also stand between paragraphs close the article only when next to
+no prose follows them: the labels of a lead form (STR404: "First Name *")
 past the first quarter, when fewer characters of sentences follow them than
 the text before them holds; and share bars (STR301), newsletter boxes
 (STR401), appeals for support (STR405), cookie notices (STR601), feedback
 widgets (STR305), previous/next links (STR502) and copyright lines (STR803)
-past the first half, when the sentences after them come to at most 8% of
-the characters before them.
+past the first half, when the sentences after them come to at most 8% of the
+characters before them. On a page, share bars and follow prompts close
+nothing.
 
 Why: what follows these lines is the comment thread, the author's bio, the
 citations a guide closes with, the list of related posts and the site's
 footer. They are made of full sentences, so the trailing-junk pass (STR900),
 which stops at prose, cannot reach them; the marker line says where the
 article stopped. An author box can stand above the article, and a related
-list between two of its paragraphs, hence the longer way in for them. Articles carry share bars and
-newsletter boxes between paragraphs, even close to their end, hence the
-test of what follows them. HTML pages are left alone: their extractor has
-already chosen the content, and on forums and listings these lines recur
-between the posts and items that are the content.
+list between two of its paragraphs, hence the longer way in for them.
+Articles carry share bars and newsletter boxes between paragraphs, even
+close to their end, hence the test of what follows them. On a page the
+extractor has chosen the content already, but an article's author box,
+sources and sign-up form often sit in its body's element and come along; on
+forums, listings and other pages these lines recur between the posts and
+items that are the content, and such pages are left alone (og:type "article"
+and JSON-LD Article, BlogPosting ... say which are articles; a thread that
+declares itself DiscussionForumPosting or QAPage is none). On a page,
+"Follow Us" in a sidebar and a network's name in a list of sign-in providers
+are the site's own lines, wherever they stand.
 
 The examples it removes end a text; those it keeps open one.""",
     removes=(
