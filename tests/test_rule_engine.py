@@ -120,6 +120,20 @@ def test_a_share_bar_closes_the_text_only_when_next_to_no_prose_follows_it():
     assert not any(b.removed_by for b in between.blocks)
 
 
+def test_about_a_name_closes_the_text_only_over_that_persons_bio():
+    def removed(heading: str, after: str) -> list[str]:
+        page = Stripper(select=["STR890"], input_type="text").process(
+            f"Title\n\n{PROSE[0]}\n\n{PROSE[1]}\n\n{heading}\n\n{after}")
+        return [b.text for b in page.blocks if b.removed_by]
+
+    bio = "Sam is a travel writer based in Lisbon. She has walked trails on four continents."
+    assert removed("About Sam Reed", bio) == ["About Sam Reed", bio]
+    # a section about a place, and a bio of someone else, are no author box
+    place = "Memorial Park is home to the oldest trails in the county, with twelve miles of loops."
+    assert removed("About Memorial Park", place) == []
+    assert removed("About Ana Ortiz", bio) == []
+
+
 def test_on_pages_only_articles_close_at_their_markers_and_never_at_a_follow_box():
     def page(head: str, closing: str) -> str:
         paragraphs = "".join(f"<p>{PROSE[i % 2]}</p>" for i in range(4))

@@ -136,6 +136,12 @@ def _opens_bio(text: str, name: str) -> bool:
     return any(w in _PERSONAL for w in map(str.casefold, _WORD.findall(text)))
 
 
+def named_bio(heading: str, text: str) -> bool:
+    """Whether ``heading`` is a person's name and ``text`` reads as that person's bio."""
+    name = _person(heading)
+    return name is not None and _opens_bio(text, name)
+
+
 def author_bios(state: TextState, indices: Sequence[int]) -> list[int]:
     """A name line, an optional role line and the bio paragraph that opens with the name."""
     texts = state.texts

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from ..model import Rule, TextState, is_prose, word_count, words_reach
 from ..patterns import BlockMatcher
-from .authors import AUTHOR_BOX_LABELS
+from .authors import AUTHOR_BOX_LABELS, named_bio
 from .comments import COMMENT_COUNT, COMMENT_PROMPTS
 from .footer import COPYRIGHT_FOOTERS, TAG_LINES
 from .newsletter import FORM_FIELDS, NEWSLETTER_SIGNUP, SUPPORT_APPEALS
@@ -27,10 +27,14 @@ _BOX_PROSE_AFTER = 0.08
 # The heading of the list of sources some guides close with ("Article Sources", "View Article
 # Sources"): the citations under it are sentences, and the site's boxes follow them.
 SOURCE_LIST_HEADINGS = BlockMatcher(blocks=[r"(?:view |show )?article sources"])
+# "About Jane Doe" over an author's bio ("Jane is a travel writer …"): the heading closes the
+# article when the line after it is that person's bio (see ``_opens_named_bio``).
+ABOUT_SOMEONE = BlockMatcher(blocks=[r"about [^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){1,3}"])
 _END_MARKERS = (
     (COMMENT_PROMPTS.apply, 0.25, 8_000, None), (COMMENT_COUNT.apply, 0.25, 8_000, None),
     (FOLLOW_PROMPTS.apply, 0.25, 8_000, None), (TAG_LINES.apply, 0.25, 8_000, None),
     (AUTHOR_BOX_LABELS.apply, 0.5, 16_000, None), (SOURCE_LIST_HEADINGS, 0.5, 16_000, None),
+    (ABOUT_SOMEONE, 0.5, 16_000, None),
     (RELATED_HEADINGS, 0.9, 30_000, None),
     (FORM_FIELDS.apply, 0.25, 8_000, 1.0),
 ) + tuple((matcher, 0.5, 16_000, _BOX_PROSE_AFTER) for matcher in (
@@ -58,12 +62,13 @@ def after_article_end(state: TextState, indices: Sequence[int]) -> list[int]:
     if begun is None:
         return []
     end = len(state.texts)
-    for found, (_, share, chars, prose_after) in zip(founds, _END_MARKERS, strict=True):
+    for found, (matcher, share, chars, prose_after) in zip(founds, _END_MARKERS, strict=True):
         if found:
             first = max(min(state.first_past(share), state.first_reaching(chars)), begun + 1)
             # the first marker in range that closes: each test scans the rest of the page
             end = next((i for i in sorted(found) if first <= i < end and _closes(state, i)
-                        and (prose_after is None or state.prose_after(i) <= prose_after)), end)
+                        and (prose_after is None or state.prose_after(i) <= prose_after)
+                        and (matcher is not ABOUT_SOMEONE or _opens_named_bio(state, i))), end)
     return [i for i in indices if i >= end] if end < len(state.texts) else []
 
 
@@ -76,6 +81,13 @@ def _closes(state: TextState, i: int) -> bool:
     except ValueError:
         return True
     return False
+
+
+def _opens_named_bio(state: TextState, i: int) -> bool:
+    """Whether the live line after "About Jane Doe" (line ``i``) is Jane Doe's bio."""
+    live = state.live()
+    n = bisect_left(live, i) + 1
+    return n < len(live) and named_bio(state.texts[i].strip().partition(" ")[2], state.texts[live[n]])
 
 
 # Lets the pattern prefilter find the markers too.
@@ -94,9 +106,11 @@ an article are those of a comment form or counter (the patterns of STR101
 and STR102: "Leave a Reply", "12 Comments"), follow prompts (STR302: "Follow
 us") and tag and category lines (STR801: "Tags: …", "Filed under: …"), past
 the first quarter of the text or its first 8,000 characters; author-box
-headings (STR851: "About the author", "Written by") and the heading of a
-list of sources ("Article Sources", "View Article Sources"), past its first
-half or 16,000 characters; and the heading of a related list (STR501:
+headings (STR851: "About the author", "Written by"), "About" and a
+person's name over that person's bio ("About Sam Reed" / "Sam is a travel
+writer …": the bio test of STR852) and the heading of a list of sources
+("Article Sources", "View Article Sources"), past its first half or 16,000
+characters; and the heading of a related list (STR501:
 "Related posts", "You may also like"), past nine tenths of it or 30,000
 characters. A line whose text comes again further down closes nothing (the
 "Add a comment" under every post of a Q&A page).
@@ -134,6 +148,7 @@ The examples it removes end a text; those it keeps open one.""",
         "Jo Marsh says:\nAbout time! I have driven round the bridge every day since the work began.",
         "Leave a Reply\nDana\nMarch 3, 2024 at 6:26 pm\nDoes the ferry still run while the bridge is shut?",
         "About the author\nSam Reed has covered the city council for ten years, and lives near the bridge.",
+        "About Sam Reed\nSam is a travel writer based in Lisbon. She has walked trails on four continents.",
         "Share this article\nFacebook\nWe read every letter.\nAbout us",
         "Article Sources\nEvery guide is checked by our editors before it is published.\n"
         "“2025 Renters Survey.” Harbour Ledger, https://example.com/renters-survey. Accessed 11 Apr. 2025.",
