@@ -615,11 +615,12 @@ _TEXT_DATE = re.compile(
 def _date(page: _Page, tree, url: str | None) -> str | None:
     """The publication date as YYYY-MM-DD.
 
-    Candidates come from JSON-LD, meta tags, microdata and ``<time datetime>``,
-    published dates before modified ones. The page's visible text decides
-    between them: a date the reader sees (in the byline, "Updated ...") wins.
-    Without declared dates: the first date in the visible text, then
-    :func:`_undeclared_date`.
+    A publication date the page declares (JSON-LD ``datePublished``, ``article:published_time``
+    and the other publication meta tags) is the date, whatever the text shows: "Updated March 3,
+    2025" in a byline is a later edit, and a timestamp shown in the reader's time zone may fall
+    on the next day. Otherwise the candidates are the ``<time datetime>`` elements and the
+    modified dates, and the page's visible text decides between them: a date the reader sees
+    wins. Without any: the first date in the visible text, then :func:`_undeclared_date`.
     """
     published, modified = [], []
     for obj in _with_main_first(page):
@@ -629,9 +630,12 @@ def _date(page: _Page, tree, url: str | None) -> str | None:
         published += page.meta.get(key, [])
     for key in ("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified"):
         modified += page.meta.get(key, [])
-    for element in _DATE_ELEMENTS(tree):
-        published.append(element.get("datetime") or element.get("content") or element.text_content())
-    candidates = list(dict.fromkeys(d for d in (_iso(v) for v in published + modified) if d))
+    declared = next(filter(None, map(_iso, published)), None)
+    if declared:
+        return declared
+    dated = [element.get("datetime") or element.get("content") or element.text_content()
+             for element in _DATE_ELEMENTS(tree)]
+    candidates = list(dict.fromkeys(d for d in (_iso(v) for v in dated + modified) if d))
     shown = visible_dates(page.text(tree))
     for candidate in candidates:
         if candidate in shown:

@@ -209,11 +209,20 @@ def test_h1_made_of_title_words_wins_on_any_page():
     assert meta_of(head, "<h1>Standing desks</h1>").title == "Standing desks"
 
 
-def test_date_the_page_shows_wins_between_published_and_modified():
-    head = ('<meta property="article:published_time" content="2023-01-10T08:00:00Z">'
+def test_a_declared_publication_date_wins_over_the_dates_the_page_shows():
+    head = ('<meta property="article:published_time" content="2023-01-10T23:30:00-05:00">'
             '<meta property="article:modified_time" content="2024-06-02T08:00:00Z">')
-    assert meta_of(head, "<p>Updated June 2, 2024</p>").date == "2024-06-02"
-    assert meta_of(head, "<p>Nothing shown.</p>").date == "2023-01-10"
+    assert meta_of(head, "<p>Updated June 2, 2024</p>").date == "2023-01-10"  # a later edit
+    assert meta_of(head, "<p>January 11, 2023</p>").date == "2023-01-10"  # the reader's time zone
+    ld = '<script type="application/ld+json">{"@type": "BlogPosting", "datePublished": "2019-04-02"}</script>'
+    assert meta_of(ld, "<p>Last updated: March 3, 2025</p>").date == "2019-04-02"
+
+
+def test_without_a_declared_publication_date_the_page_shows_which_date_it_is():
+    head = '<meta property="article:modified_time" content="2024-06-02T08:00:00Z">'
+    times = '<time datetime="2023-01-10T08:00:00Z"></time><time datetime="2023-03-05T08:00:00Z"></time>'
+    assert meta_of(head, f"{times}<p>Posted March 5, 2023</p>").date == "2023-03-05"
+    assert meta_of(head, f"{times}<p>Nothing shown.</p>").date == "2023-01-10"
 
 
 def test_date_from_time_element_and_from_text():
