@@ -409,13 +409,16 @@ _MONTHS_BY_NUMBER = ("january|jan", "february|feb", "march|mar", "april|apr", "m
 _MONTHS = "|".join(_MONTHS_BY_NUMBER)
 # Byline words that follow a name: dates, update notes, roles.
 _AUTHOR_TAIL = re.compile(
-    rf"\s+(?:(?:{_MONTHS}|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*|"
+    rf"\s+(?:(?:{_MONTHS})\.?,?\s+\d.*|(?:mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)\b.*|"
     r"(?:last\s+)?updated\b.*|published\b.*|posted\b.*|\d{1,2}(?:st|nd|rd|th)?\b.*|(?:on|at)\s.*|"
     r"(?:senior|former|contributing|trending|managing|deputy|executive)\b.*|"
     r"(?:editor|writer|reporter|correspondent|contributor)\b.*)$",
     re.IGNORECASE,
 )
 
+# A month's name alone, which the tail above leaves (a name may end with one: "Tom May").
+_MONTH_ALONE = re.compile(rf"(?:{_MONTHS})\.?", re.IGNORECASE)
 
 _AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
                 "citation_author", "byl")
@@ -425,8 +428,8 @@ _BYLINE_CLASS = re.compile("|".join(_BYLINE_WORDS), re.IGNORECASE)
 _BYLINE_SPELLING = re.compile("|".join("".join(f"[{c.upper()}{c}]" for c in word) for word in _BYLINE_WORDS))
 _AUTHOR_ELEMENTS = etree.XPath("//*[@itemprop='author']|//a[@rel='author']")
 _CLASSES_AND_IDS = etree.XPath("//@class|//@id", smart_strings=False)
-_BY_WORDS = r"(?:written|posted|post|published|reviewed|edited|text|words|story)"
-_BY = re.compile(rf"^(?:{_BY_WORDS}\s+by|author(?:s|ed by)?|by|von|par|por|di|door|av)"
+_BY_WORDS = r"(?:written|posted|post|published|reviewed|edited|text|words|story|recipe)"
+_BY = re.compile(rf"^(?:{_BY_WORDS}\s+by|author(?:s|ed by)?|by|von|par|por|di|door|av)\b"
                  r"\s*:?\s*(?=[^\W\d_])", re.IGNORECASE)
 _NOT_BYLINE_CLASS = re.compile(r"avatar|image|photo|bio|box|comment|img|pic|thumb", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
@@ -548,8 +551,8 @@ def _byline(text: str | None) -> str | None:
     text = _SPACE_BEFORE_COMMA.sub("", clean_line(_unescape(text)))  # "A , B": names as separate text nodes
     text = re.split(r"\s+[|•·—–»●⋅∙]\s+|\s+-\s+", text)[0]
     text = _BY.sub("", text.strip())
-    text = _AUTHOR_TAIL.sub("", text).strip(" ,;:-\"“”")
-    if _AUTHOR_TAIL.fullmatch(" " + text):  # only a weekday, a month...
+    text = _AUTHOR_TAIL.sub("", text).strip(" ,;:-&\"“”")
+    if _AUTHOR_TAIL.fullmatch(" " + text) or _MONTH_ALONE.fullmatch(text):  # only a weekday, a month...
         return None
     if not text or len(text) > 80 or _NOT_A_NAME.search(text) or text.casefold() in _GENERIC_NAMES:
         return None
@@ -566,7 +569,7 @@ def _byline(text: str | None) -> str | None:
 # 2024", "By Jo Reed Updated Sep 5, 2024"). Scraped text has no markup to say what a byline is.
 _NAME = r"[^\W\d_a-z][\w.'’-]*(?: (?:(?:de|van|von|der|den|da|di|del|du|la|le) ){0,2}[^\W\d_a-z][\w.'’-]*){1,3}"
 _BYLINE_LINE = re.compile(
-    rf"(?i:(?:(?:written|posted|published) )?by:?) {_NAME}(?:,? (?:and|&) {_NAME})?"
+    rf"(?i:(?:(?:written|posted|published|recipe) )?by:?) {_NAME}(?:,? (?:and|&) {_NAME})?"
     rf"(?:\s*(?:[|•●⋅∙·–—»,-]|\b(?i:updated|published|posted|on)\b).{{0,80}})?"
 )
 
@@ -574,7 +577,7 @@ _BYLINE_LINE = re.compile(
 def byline_name(line: str) -> str | None:
     """The name(s) in ``line`` when the line is a byline ("By Jo Reed | May 3, 2024" → "Jo Reed"),
     else None."""
-    if len(line) > 160 or line[:1] not in "BbWwPp":  # "By", "Written by", "Posted by", "Published by"
+    if len(line) > 160 or line[:1] not in "BbWwPpRr":  # "By", "Written by", "Posted by", "Recipe by" ...
         return None
     return _byline(line) if _BYLINE_LINE.fullmatch(line) else None
 

@@ -52,6 +52,12 @@ def test_broken_json_ld_is_ignored():
     ("By Luke Kim December 3, 2024", "Luke Kim"),
     ("Liz Kenny Former McKinsey Consultant", "Liz Kenny"),
     ("by Maria Ortega · 4 min read", "Maria Ortega"),
+    ("Parisa Ostovari", "Parisa Ostovari"),  # "Par" opens the name: it is no French "par" ("by")
+    ("Par Amélie Girard", "Amélie Girard"),
+    ("Written By: Tom May", "Tom May"),  # a surname that is a month's name, with no day after it
+    ("By Tom Reed May 3, 2024", "Tom Reed"),
+    ("Recipe by PJ Hamel", "PJ Hamel"),
+    ('<span class="sep">&amp;</span> <a href="/a/zc">Zackery Cuevas</a>', "Zackery Cuevas"),
     # a label for several names, each a link of its own (its text nodes are joined by spaces)
     ('<span>Authors:</span> <a href="/a/1">Nkem Okafor</a>, <a href="/a/2">Elin Lindqvist</a>',
      "Nkem Okafor, Elin Lindqvist"),

@@ -62,7 +62,7 @@ _DATE_LINE = re.compile(
     r"(?:,? (?:at )?\d{1,2}:\d\d(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?)?",
     re.IGNORECASE,
 )
-_BY = re.compile(r"^(?:(?:written|posted|published) )?by:? ", re.IGNORECASE)
+_BY = re.compile(r"^(?:(?:written|posted|published|recipe) )?by:? ", re.IGNORECASE)
 # The labels of a byline's parts, printed as lines of their own ("Posted on" / "Nov 21, 2018"),
 # and a reading time ("4 minutes", "5 min read").
 _BYLINE_LABEL = re.compile(rf"(?:{_DATE_LABEL}(?: on| at)?|reading time|read time)"
@@ -91,9 +91,9 @@ BYLINE_LINES = Rule(
     byline_lines,
     scope="head",
     doc="""What it does: removes a line before the first paragraph that is only the
-article's author (as found in the page's metadata, with or without "By"), in
-scraped text a byline ("By Jo Reed | May 3, 2024", which gives the text its
-author and date), or
+article's author (as found in the page's metadata, with or without "By" or
+"Recipe by"), in scraped text a byline ("By Jo Reed | May 3, 2024", "Recipe by
+Jo May", which gives the text its author and date), or
 only a date ("September 18, 2024", "Updated: 3 May 2024, 10:15 am"), or
 only the label that a theme prints on a line of its own above either
 ("Posted on", "Updated at", "Reading time"), and a reading time ("4 minutes",
@@ -102,7 +102,7 @@ only the label that a theme prints on a line of its own above either
 Why: page builders and themes print the byline as separate little blocks above
 the body; the author and date are already in the article's fields.""",
     removes=("September 18, 2024", "Updated: 3 May 2024, 10:15 am", "2024-09-18", "Posted on", "Reading time:",
-             "5 min read", "By Jo Reed | May 3, 2024"),
+             "5 min read", "By Jo Reed | May 3, 2024", "Recipe by Jo May"),
     keeps=("September 18, 2024 was the day the river finally broke its banks.", "By Monday, the council will vote.",
            "By the time the ferry arrived, the queue reached the car park.",
            "Posted on the harbour wall, the notice listed the new ferry times."),
