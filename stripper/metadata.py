@@ -438,13 +438,36 @@ _NOT_A_NAME = re.compile(r"https?:|www\.|@|^\W*$|\d{3}", re.IGNORECASE)
 
 def _author(page: _Page, tree) -> str | None:
     """The author(s) as the page writes them: JSON-LD, author meta tags, microdata,
-    rel=author, then a byline element. An organisation named as author is the last resort."""
-    organisation = None
+    rel=author, then a byline element or a "By …" line. An organisation named as author is the
+    last resort. On an article, a declared name that is a login ("kffjdoe", "andrew.keaveney")
+    gives way to a person's name the byline shows."""
+    declared = _declared_author(page, tree)
+    if declared and not (_LOGIN.fullmatch(declared) and _looks_like_article(page) and not _is_thread(page)):
+        return declared
+    shown = _shown_author(page, tree)
+    if declared:
+        return shown if shown and _PERSON.fullmatch(shown) else declared
+    return shown or _organisation(page)
+
+
+# A site's user name rather than a person's: one word, with a dot, an underscore or a digit, all
+# in lower case, or ending in a capital ("KatieS").
+_LOGIN = re.compile(r"[a-z0-9._-]+|[\w.]*[a-z][A-Z]|[\w.]*[._\d][\w.]*")
+# A person's name as a byline shows it: two to four capitalised words.
+_PERSON = re.compile(r"[^\W\d_a-z][\w'’.-]+(?: [^\W\d_a-z][\w'’.-]+){1,3}")
+_THREAD_TYPES = frozenset({"DiscussionForumPosting", "QAPage"})
+
+
+def _is_thread(page: _Page) -> bool:
+    return any(_THREAD_TYPES.intersection(_types(obj)) for obj in page.objects)
+
+
+def _declared_author(page: _Page, tree) -> str | None:
+    """The person(s) the page declares as author: JSON-LD, meta tags, microdata, rel=author."""
     for obj in _with_main_first(page):
-        names, organisations = _person_names(obj.get("author") or obj.get("creator"))
+        names, _ = _person_names(obj.get("author") or obj.get("creator"))
         if names:
             return _join(names)
-        organisation = organisation or (organisations and _join(organisations))
     for key in _AUTHOR_META:
         for value in page.meta.get(key, ()):
             name = _byline(value)
@@ -455,13 +478,28 @@ def _author(page: _Page, tree) -> str | None:
         name = _byline(inner[0].get("content") or _spaced_text(inner[0]) if inner else _spaced_text(element))
         if name:
             return name
+    return None
+
+
+def _shown_author(page: _Page, tree) -> str | None:
+    """The name in a byline element (its class or id says author, byline or writer), or after
+    "By" in the visible text."""
     for element in _byline_elements(tree):
         marker = f"{element.get('class', '')} {element.get('id', '')}"
         if _BYLINE_CLASS.search(marker) and not _NOT_BYLINE_CLASS.search(marker):
             name = _byline(_spaced_text(element))
             if name:
                 return name
-    return _written_by(page.text(tree)) or organisation or None
+    return _written_by(page.text(tree))
+
+
+def _organisation(page: _Page) -> str | None:
+    """An organisation the JSON-LD names as author."""
+    for obj in _with_main_first(page):
+        _, organisations = _person_names(obj.get("author") or obj.get("creator"))
+        if organisations:
+            return _join(organisations)
+    return None
 
 
 def _byline_elements(tree) -> list:
@@ -540,6 +578,8 @@ def _person_names(value) -> tuple[list[str], list[str]]:
     return people, organisations
 
 
+# Words a label ends with and a name never does ("Insights from", "A guide by").
+_LABEL_ENDINGS = frozenset("from by with of for to at on in and the".split())
 _GENERIC_NAMES = {"author", "the author", "authors", "unknown", "anonymous"}
 _SPACE_BEFORE_COMMA = re.compile(r"\s+(?=[,;])")
 
@@ -555,6 +595,8 @@ def _byline(text: str | None) -> str | None:
     if _AUTHOR_TAIL.fullmatch(" " + text) or _MONTH_ALONE.fullmatch(text):  # only a weekday, a month...
         return None
     if not text or len(text) > 80 or _NOT_A_NAME.search(text) or text.casefold() in _GENERIC_NAMES:
+        return None
+    if text.rsplit(" ", 1)[-1] in _LABEL_ENDINGS:  # a label ("Insights from"), the name is elsewhere
         return None
     names = [n.strip() for n in _AND.split(text) if n.strip()]
     if any(len(n.split()) > 5 for n in names):

@@ -73,6 +73,23 @@ def test_meta_author_wins_over_a_byline_element_and_keeps_its_spelling():
     assert meta.author == "Jean-Luc Aufranc (CNXSoft)"
 
 
+def test_a_login_declared_as_an_articles_author_gives_way_to_the_name_its_byline_shows():
+    byline = '<div class="entry-author">By Nirmala Patel</div><p>Text.</p>'
+    for login in ("kffnpatel", "nirmala.patel", "NirmalaP"):
+        article = ld({"@type": "Article", "author": {"@type": "Person", "name": login}})
+        assert meta_of(article, byline).author == "Nirmala Patel"
+    # a person's name declared stays; so does a login on a forum thread, where it is the poster's name
+    article = ld({"@type": "Article", "author": {"@type": "Person", "name": "Nina Patel"}})
+    assert meta_of(article, byline).author == "Nina Patel"
+    thread = ld({"@type": "DiscussionForumPosting", "author": {"@type": "Person", "name": "kffnpatel"}})
+    assert meta_of(thread, byline).author == "kffnpatel"
+
+
+def test_a_byline_label_without_its_name_is_no_author():
+    body = '<div class="author-label">Insights from</div><p>By Liza Burke</p><p>Text.</p>'
+    assert meta_of(body=body).author == "Liza Burke"
+
+
 def test_article_author_url_is_not_a_name():
     meta = meta_of('<meta property="article:author" content="https://www.facebook.com/jobloggs">'
                    '<meta name="parsely-author" content="Jo Bloggs">')
