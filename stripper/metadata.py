@@ -428,7 +428,7 @@ _BYLINE_CLASS = re.compile("|".join(_BYLINE_WORDS), re.IGNORECASE)
 _BYLINE_SPELLING = re.compile("|".join("".join(f"[{c.upper()}{c}]" for c in word) for word in _BYLINE_WORDS))
 _AUTHOR_ELEMENTS = etree.XPath("//*[@itemprop='author']|//a[@rel='author']")
 _CLASSES_AND_IDS = etree.XPath("//@class|//@id", smart_strings=False)
-_BY_WORDS = r"(?:written|posted|post|published|reviewed|edited|text|words|story|recipe)"
+_BY_WORDS = r"(?:written|posted|post|published|reviewed|edited|text|words|story|recipe|article)"
 _BY = re.compile(rf"^(?:{_BY_WORDS}\s+by|author(?:s|ed by)?|by|von|par|por|di|door|av)\b"
                  r"\s*:?\s*(?=[^\W\d_])", re.IGNORECASE)
 _NOT_BYLINE_CLASS = re.compile(r"avatar|image|photo|bio|box|comment|img|pic|thumb", re.IGNORECASE)
@@ -450,6 +450,8 @@ def _author(page: _Page, tree) -> str | None:
     return shown or _organisation(page)
 
 
+_TWITTER_LABELS = tuple((f"twitter:label{n}", f"twitter:data{n}") for n in range(1, 5))
+_WRITTEN_BY_LABELS = frozenset({"written by", "author", "by"})
 # A site's user name rather than a person's: one word, with a dot, an underscore or a digit, all
 # in lower case, or ending in a capital ("KatieS").
 _LOGIN = re.compile(r"[a-z0-9._-]+|[\w.]*[a-z][A-Z]|[\w.]*[._\d][\w.]*")
@@ -463,7 +465,8 @@ def _is_thread(page: _Page) -> bool:
 
 
 def _declared_author(page: _Page, tree) -> str | None:
-    """The person(s) the page declares as author: JSON-LD, meta tags, microdata, rel=author."""
+    """The person(s) the page declares as author: JSON-LD, meta tags, the twitter tags' "Written by"
+    card, microdata, rel=author."""
     for obj in _with_main_first(page):
         names, _ = _person_names(obj.get("author") or obj.get("creator"))
         if names:
@@ -471,6 +474,11 @@ def _declared_author(page: _Page, tree) -> str | None:
     for key in _AUTHOR_META:
         for value in page.meta.get(key, ()):
             name = _byline(value)
+            if name:
+                return name
+    for label, data in _TWITTER_LABELS:  # Yoast's "Written by" card: twitter:label1 / twitter:data1
+        if (page.first(label) or "").casefold() in _WRITTEN_BY_LABELS:
+            name = _byline(page.first(data))
             if name:
                 return name
     for element in _AUTHOR_ELEMENTS(tree):
@@ -580,6 +588,7 @@ def _person_names(value) -> tuple[list[str], list[str]]:
 
 # Words a label ends with and a name never does ("Insights from", "A guide by").
 _LABEL_ENDINGS = frozenset("from by with of for to at on in and the".split())
+_BYLINE_PARTS = re.compile(r"\s+[|•·—–»●⋅∙]\s+|\s+-\s+")
 _GENERIC_NAMES = {"author", "the author", "authors", "unknown", "anonymous"}
 _SPACE_BEFORE_COMMA = re.compile(r"\s+(?=[,;])")
 
@@ -589,7 +598,10 @@ def _byline(text: str | None) -> str | None:
     if not text:
         return None
     text = _SPACE_BEFORE_COMMA.sub("", clean_line(_unescape(text)))  # "A , B": names as separate text nodes
-    text = re.split(r"\s+[|•·—–»●⋅∙]\s+|\s+-\s+", text)[0]
+    parts = _BYLINE_PARTS.split(text)
+    while len(parts) > 1 and _AUTHOR_TAIL.fullmatch(" " + parts[0].strip()):
+        del parts[0]  # a date before the name: "Dec. 19, 2025 · Niko Matsakis"
+    text = parts[0]
     text = _BY.sub("", text.strip())
     text = _AUTHOR_TAIL.sub("", text).strip(" ,;:-&\"“”")
     if _AUTHOR_TAIL.fullmatch(" " + text) or _MONTH_ALONE.fullmatch(text):  # only a weekday, a month...

@@ -58,6 +58,7 @@ def test_broken_json_ld_is_ignored():
     ("By Tom Reed May 3, 2024", "Tom Reed"),
     ("Recipe by PJ Hamel", "PJ Hamel"),
     ('<span class="sep">&amp;</span> <a href="/a/zc">Zackery Cuevas</a>', "Zackery Cuevas"),
+    ("Dec. 19, 2025 · Niko Tamm on behalf of the docs team", "Niko Tamm"),  # the date first
     # a label for several names, each a link of its own (its text nodes are joined by spaces)
     ('<span>Authors:</span> <a href="/a/1">Nkem Okafor</a>, <a href="/a/2">Elin Lindqvist</a>',
      "Nkem Okafor, Elin Lindqvist"),
@@ -83,6 +84,16 @@ def test_a_login_declared_as_an_articles_author_gives_way_to_the_name_its_byline
     assert meta_of(article, byline).author == "Nina Patel"
     thread = ld({"@type": "DiscussionForumPosting", "author": {"@type": "Person", "name": "kffnpatel"}})
     assert meta_of(thread, byline).author == "kffnpatel"
+
+
+def test_the_written_by_card_of_the_twitter_tags_names_the_author():
+    head = ('<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="4 minutes">'
+            '<meta name="twitter:label2" content="Written by"><meta name="twitter:data2" content="Tyler Brown">')
+    assert meta_of(head, "<p>Text.</p>").author == "Tyler Brown"
+
+
+def test_an_article_by_label_and_the_name_after_it():
+    assert meta_of(body="<h2>Article by</h2><div>Matti Heikkinen</div><p>Text.</p>").author == "Matti Heikkinen"
 
 
 def test_a_byline_label_without_its_name_is_no_author():
