@@ -664,7 +664,7 @@ MONTH_WORDS = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
 _TEXT_DATE = re.compile(
     rf"\b(?:(?P<m1>{MONTH_WORDS})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<m2>{MONTH_WORDS})\.?,?\s+(?P<y2>(?:19|20)\d\d)"
-    r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))\b",
+    r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))(?:\b|(?=T\d))",  # "2022-11-23T08:10" too
     re.IGNORECASE,
 )
 
@@ -743,7 +743,7 @@ def visible_dates(parts: list[str]) -> dict[str, None]:
     """Dates written out in the page's text ("March 5, 2024", "5 March 2024", "2024-03-05"), in order.
 
     The date pattern runs only around the text's year-like numbers, on a window that starts between
-    two words and ends after an ISO date's day."""
+    two words and ends after an ISO date's day and a time's "T" and first digit ("2022-11-23T08:10")."""
     text = " ".join(" ".join(parts).split())
     found: dict[str, None] = {}
     for year in _YEAR.finditer(text):
@@ -752,7 +752,7 @@ def visible_dates(parts: list[str]) -> dict[str, None]:
         in_word = _IN_WORD.match(text, start) if start else None
         if in_word:
             start = min(in_word.end(), at)
-        for match in _TEXT_DATE.finditer(text, start, at + 11):
+        for match in _TEXT_DATE.finditer(text, start, at + 12):
             if match.start("y1") != at and match.start("y2") != at and match.start("y3") != at:
                 continue
             year_text = match["y1"] or match["y2"] or match["y3"]
@@ -796,7 +796,7 @@ def _undeclared_date(page: _Page, tree, url: str | None) -> str | None:
     for key, values in page.meta.items():
         if _DATE_KEY.search(key) and not _NOT_PUBLISHED_KEY.search(key):
             for value in values:
-                found = _iso(value)
+                found = _iso(value) or next(iter(visible_dates([value])), None)  # "July 17, 2025" too
                 if found:
                     return found
     for match in _NUMERIC_DATE.finditer(" ".join(page.text(tree))):

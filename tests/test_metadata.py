@@ -304,6 +304,11 @@ def test_date_in_a_citation_meta_tag_written_with_a_month_name():
     assert meta_of('<meta name="citation_publication_date" content="2023 Jan 7">').date == "2023-01-07"
 
 
+def test_a_timestamp_written_in_the_text_and_a_written_date_in_a_meta_tag_of_its_own():
+    assert meta_of(body="<p>Nick van Mead</p><p>2022-11-23T08:10+02:00</p>").date == "2022-11-23"
+    assert meta_of('<meta name="published" content="July 17, 2025">', "<p>Text.</p>").date == "2025-07-17"
+
+
 def test_undeclared_dates():
     assert meta_of(body="<p>x</p>", url="https://example.com/2024/03/05/harbour-plan/").date == "2024-03-05"
     assert meta_of('<meta name="x-published-date" content="2024-03-05T06:00:00Z">').date == "2024-03-05"

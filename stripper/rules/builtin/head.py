@@ -67,20 +67,28 @@ _BY = re.compile(r"^(?:(?:written|posted|published|recipe) )?by:? ", re.IGNORECA
 # and a reading time ("4 minutes", "5 min read").
 _BYLINE_LABEL = re.compile(rf"(?:{_DATE_LABEL}(?: on| at)?|reading time|read time)"
                            r"\s*:?|\d{1,3} ?(?:min|mins|minutes)(?: read)?", re.IGNORECASE)
+# A reading time with a date or a section's name beside it: "Learn · 6 min read",
+# "Nov 7, 2025 | 11 min read", "Last Updated: Dec 17, 2025 • 5 min read".
+_READING_TIME_LINE = re.compile(r"(?:[^·|•\n]{1,40}\s*[·|•]\s*)+\d{1,3} ?(?:min|mins|minutes) read"
+                                r"|\d{1,3} ?(?:min|mins|minutes) read(?:\s*[·|•]\s*[^·|•\n]{1,40})+", re.IGNORECASE)
 
 
 def byline_lines(state: TextState, indices: Iterable[int]) -> list[int]:
     """Head lines that are the article's author ("Jo Bloggs", "By Jo Bloggs"), a date alone, or the
-    label of one ("Posted on", "Reading time")."""
+    label of one ("Posted on", "Reading time"), and an article's one line of reading time ("Learn ·
+    6 min read": several are the cards of a listing)."""
     author = normalise(state.author) if state.author else None
     found = []
+    reading_times = []
     for i in indices:
         text = state.texts[i]
         if (_DATE_LINE.fullmatch(text) or _BYLINE_LABEL.fullmatch(text)
                 or (author and normalise(_BY.sub("", text)) == author)
                 or (state.kind == "text" and byline_name(text))):
             found.append(i)
-    return found
+        elif _READING_TIME_LINE.fullmatch(text):
+            reading_times.append(i)
+    return sorted(found + reading_times) if len(reading_times) == 1 else found
 
 
 BYLINE_LINES = Rule(
@@ -97,15 +105,17 @@ Jo May", which gives the text its author and date), or
 only a date ("September 18, 2024", "Updated: 3 May 2024, 10:15 am"), or
 only the label that a theme prints on a line of its own above either
 ("Posted on", "Updated at", "Reading time"), and a reading time ("4 minutes",
-"5 min read").
+"5 min read"), alone or with a date or a section's name beside it ("Learn · 6
+min read": one such line; several are the cards of a listing).
 
 Why: page builders and themes print the byline as separate little blocks above
 the body; the author and date are already in the article's fields.""",
     removes=("September 18, 2024", "Updated: 3 May 2024, 10:15 am", "2024-09-18", "Posted on", "Reading time:",
-             "5 min read", "By Jo Reed | May 3, 2024", "Recipe by Jo May"),
+             "5 min read", "By Jo Reed | May 3, 2024", "Recipe by Jo May", "Learn · 6 min read"),
     keeps=("September 18, 2024 was the day the river finally broke its banks.", "By Monday, the council will vote.",
            "By the time the ferry arrived, the queue reached the car park.",
-           "Posted on the harbour wall, the notice listed the new ferry times."),
+           "Posted on the harbour wall, the notice listed the new ferry times.",
+           "Most readers finish a 6 min read before their coffee cools."),
 )
 
 RULES = [REPEATED_TITLE, BYLINE_LINES]
