@@ -182,7 +182,9 @@ def _headline(page: _Page, tree, url: str | None) -> str | None:
     ld = _unmarked(_text(page.main.get("headline") or page.main.get("name")) if page.main else None)
     h1s = _h1s(tree)
     sites = _site_names(page, url)
-    if title:  # an <h1> that is the last part of "Headline | Site" is the site's logo
+    if title:
+        sites.discard(_key(title))  # a site's name that is the whole <title> names this page, not the site
+        # an <h1> that is the last part of "Headline | Site" is the site's logo
         parts = TITLE_SEPARATOR.split(title)[0::2]
         if len(parts) > 1 and _key(parts[-1]) in {_key(h) for h in h1s}:
             sites.add(_key(parts[-1]))

@@ -210,6 +210,12 @@ def test_a_logo_h1_linking_home_is_not_the_headline():
     assert meta_of("<title>Pedal Notes: Ten tips</title>", body).title == "Pedal Notes: Ten tips"
 
 
+def test_a_site_name_that_is_the_whole_title_names_the_page():
+    name = "Tech conferences in Europe 2026 / 2027"
+    head = f'<title>{name}</title><meta property="og:site_name" content="{name}">'
+    assert meta_of(head, f"<h1>{name}</h1>").title == name
+
+
 def test_og_title_inside_title_is_the_headline():
     head = ('<meta property="og:title" content="Ten tips for winter cycling">'
             "<title>Pedal Notes: Ten tips for winter cycling</title>")
