@@ -426,3 +426,16 @@ def test_dom_rules_never_drop_the_element_holding_most_of_the_page():
             "<div id='respond'><p>Leave a Reply</p></div></body></html>")
     dropped = Stripper().process(page).dom_removed
     assert [(r.rule, r.text) for r in dropped] == [("STR002", "Leave a Reply")]
+
+
+def test_a_reading_time_line_is_short_parts_and_one_of_them_a_reading_time():
+    def removed(head: str) -> list[str]:
+        page = Stripper(select=["STR051"], input_type="text").process(f"Title\n\n{head}\n\n{PROSE[0]}\n\n{PROSE[1]}")
+        return [b.text for b in page.blocks if b.removed_by]
+
+    assert removed("Learn · 6 min read") == ["Learn · 6 min read"]
+    assert removed("Nov 7, 2025 | 11 min read") == ["Nov 7, 2025 | 11 min read"]
+    # a row of a standings table is none, and a reading time beside a sentence is no label
+    assert removed(" | ".join(["W 3"] * 12)) == []
+    assert removed("W 3 | L 1 | Boston Celtics beat the Knicks at home last night, 4 min read") == []
+    assert removed("Our longest guide to the city's bus network · 6 min read") == []

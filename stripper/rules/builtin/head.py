@@ -68,9 +68,20 @@ _BY = re.compile(r"^(?:(?:written|posted|published|recipe) )?by:? ", re.IGNORECA
 _BYLINE_LABEL = re.compile(rf"(?:{_DATE_LABEL}(?: on| at)?|reading time|read time)"
                            r"\s*:?|\d{1,3} ?(?:min|mins|minutes)(?: read)?", re.IGNORECASE)
 # A reading time with a date or a section's name beside it: "Learn · 6 min read",
-# "Nov 7, 2025 | 11 min read", "Last Updated: Dec 17, 2025 • 5 min read".
-_READING_TIME_LINE = re.compile(r"(?:[^·|•\n]{1,40}\s*[·|•]\s*)+\d{1,3} ?(?:min|mins|minutes) read"
-                                r"|\d{1,3} ?(?:min|mins|minutes) read(?:\s*[·|•]\s*[^·|•\n]{1,40})+", re.IGNORECASE)
+# "Nov 7, 2025 | 11 min read", "Last Updated: Dec 17, 2025 • 5 min read" (see _reading_time_line).
+_READING_TIME = re.compile(r"\d{1,3} ?(?:min|mins|minutes) read", re.IGNORECASE)
+_LINE_PARTS = re.compile(r"\s*[·|•]\s*")
+_MAX_PART_CHARS = 40
+
+
+def _reading_time_line(text: str) -> bool:
+    """Whether ``text`` is parts parted by "·", "|" or "•", one of them a reading time and none
+    longer than a date or a label."""
+    if not _READING_TIME.search(text):
+        return False
+    parts = _LINE_PARTS.split(text)
+    return (len(parts) > 1 and all(0 < len(part) <= _MAX_PART_CHARS for part in parts)
+            and any(map(_READING_TIME.fullmatch, parts)))
 
 
 def byline_lines(state: TextState, indices: Iterable[int]) -> list[int]:
@@ -86,7 +97,7 @@ def byline_lines(state: TextState, indices: Iterable[int]) -> list[int]:
                 or (author and normalise(_BY.sub("", text)) == author)
                 or (state.kind == "text" and byline_name(text))):
             found.append(i)
-        elif _READING_TIME_LINE.fullmatch(text):
+        elif _reading_time_line(text):
             reading_times.append(i)
     return sorted(found + reading_times) if len(reading_times) == 1 else found
 
