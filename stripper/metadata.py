@@ -441,8 +441,8 @@ _NOT_A_NAME = re.compile(r"https?:|www\.|@|^\W*$|\d{3}", re.IGNORECASE)
 def _author(page: _Page, tree) -> str | None:
     """The author(s) as the page writes them: JSON-LD, author meta tags, the twitter tags'
     "Written by" card, microdata, rel=author, then a byline element or a "By …" line. An
-    organisation named as author is the last resort. On an article, a declared name that is a login ("kffjdoe", "andrew.keaveney")
-    gives way to a person's name the byline shows."""
+    organisation named as author is the last resort. On an article, a declared name that is a
+    login ("kffjdoe", "andrew.keaveney") gives way to a person's name the byline shows."""
     declared = _declared_author(page, tree)
     if declared and not (_LOGIN.fullmatch(declared) and _looks_like_article(page) and not _is_thread(page)):
         return declared
