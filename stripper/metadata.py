@@ -419,7 +419,7 @@ _AUTHOR_TAIL = re.compile(
     re.IGNORECASE,
 )
 
-# A month's name alone, which the tail above leaves (a name may end with one: "Tom May").
+# A month's name alone, which the tail above leaves (a name may end with one: "Ellen May").
 _MONTH_ALONE = re.compile(rf"(?:{_MONTHS})\.?", re.IGNORECASE)
 
 _AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
@@ -442,7 +442,7 @@ def _author(page: _Page, tree) -> str | None:
     """The author(s) as the page writes them: JSON-LD, author meta tags, the twitter tags'
     "Written by" card, microdata, rel=author, then a byline element or a "By …" line. An
     organisation named as author is the last resort. On an article, a declared name that is a
-    login ("kffjdoe", "andrew.keaveney") gives way to a person's name the byline shows."""
+    login ("jdoe_wp", "sam.reed") gives way to a person's name the byline shows."""
     declared = _declared_author(page, tree)
     if declared and not (_LOGIN.fullmatch(declared) and _looks_like_article(page) and not _is_thread(page)):
         return declared
@@ -455,7 +455,7 @@ def _author(page: _Page, tree) -> str | None:
 _TWITTER_LABELS = tuple((f"twitter:label{n}", f"twitter:data{n}") for n in range(1, 5))
 _WRITTEN_BY_LABELS = frozenset({"written by", "author", "by"})
 # A site's user name rather than a person's: one word, with a dot, an underscore or a digit, all
-# in lower case, or ending in a capital ("KatieS").
+# in lower case, or ending in a capital ("JoanneK").
 _LOGIN = re.compile(r"[a-z0-9._-]+|[\w.]*[a-z][A-Z]|[\w.]*[._\d][\w.]*")
 # A person's name as a byline shows it: two to four capitalised words.
 _PERSON = re.compile(r"[^\W\d_a-z][\w'’.-]+(?: [^\W\d_a-z][\w'’.-]+){1,3}")
@@ -588,7 +588,7 @@ def _person_names(value) -> tuple[list[str], list[str]]:
     return people, organisations
 
 
-# Words a label ends with and a name never does ("Insights from", "A guide by").
+# Words a label ends with and a name never does ("Notes from", "A guide by").
 _LABEL_ENDINGS = frozenset("from by with of for to at on in and the".split())
 _BYLINE_PARTS = re.compile(r"\s+[|•·—–»●⋅∙]\s+|\s+-\s+")
 _GENERIC_NAMES = {"author", "the author", "authors", "unknown", "anonymous"}
@@ -602,7 +602,7 @@ def _byline(text: str | None) -> str | None:
     text = _SPACE_BEFORE_COMMA.sub("", clean_line(_unescape(text)))  # "A , B": names as separate text nodes
     parts = _BYLINE_PARTS.split(text)
     while len(parts) > 1 and _AUTHOR_TAIL.fullmatch(" " + parts[0].strip()):
-        del parts[0]  # a date before the name: "Dec. 19, 2025 · Niko Matsakis"
+        del parts[0]  # a date before the name: "Dec. 19, 2025 · Jo Reed"
     text = parts[0]
     text = _BY.sub("", text.strip())
     text = _AUTHOR_TAIL.sub("", text).strip(" ,;:-&\"“”")
@@ -610,7 +610,7 @@ def _byline(text: str | None) -> str | None:
         return None
     if not text or len(text) > 80 or _NOT_A_NAME.search(text) or text.casefold() in _GENERIC_NAMES:
         return None
-    if text.rsplit(" ", 1)[-1] in _LABEL_ENDINGS:  # a label ("Insights from"), the name is elsewhere
+    if text.rsplit(" ", 1)[-1] in _LABEL_ENDINGS:  # a label ("Notes from"), the name is elsewhere
         return None
     names = [n.strip() for n in _AND.split(text) if n.strip()]
     if any(len(n.split()) > 5 for n in names):

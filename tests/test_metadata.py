@@ -52,12 +52,12 @@ def test_broken_json_ld_is_ignored():
     ("By Luke Kim December 3, 2024", "Luke Kim"),
     ("Liz Kenny Former McKinsey Consultant", "Liz Kenny"),
     ("by Maria Ortega · 4 min read", "Maria Ortega"),
-    ("Parisa Ostovari", "Parisa Ostovari"),  # "Par" opens the name: it is no French "par" ("by")
+    ("Parisa Nouri", "Parisa Nouri"),  # "Par" opens the name: it is no French "par" ("by")
     ("Par Amélie Girard", "Amélie Girard"),
-    ("Written By: Tom May", "Tom May"),  # a surname that is a month's name, with no day after it
+    ("Written By: Ellen May", "Ellen May"),  # a surname that is a month's name, with no day after it
     ("By Tom Reed May 3, 2024", "Tom Reed"),
-    ("Recipe by PJ Hamel", "PJ Hamel"),
-    ('<span class="sep">&amp;</span> <a href="/a/zc">Zackery Cuevas</a>', "Zackery Cuevas"),
+    ("Recipe by Dot Keller", "Dot Keller"),
+    ('<span class="sep">&amp;</span> <a href="/a/mq">Marta Quiroga</a>', "Marta Quiroga"),
     ("Dec. 19, 2025 · Niko Tamm on behalf of the docs team", "Niko Tamm"),  # the date first
     # a label for several names, each a link of its own (its text nodes are joined by spaces)
     ('<span>Authors:</span> <a href="/a/1">Nkem Okafor</a>, <a href="/a/2">Elin Lindqvist</a>',
@@ -88,8 +88,8 @@ def test_a_login_declared_as_an_articles_author_gives_way_to_the_name_its_byline
 
 def test_the_written_by_card_of_the_twitter_tags_names_the_author():
     head = ('<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="4 minutes">'
-            '<meta name="twitter:label2" content="Written by"><meta name="twitter:data2" content="Tyler Brown">')
-    assert meta_of(head, "<p>Text.</p>").author == "Tyler Brown"
+            '<meta name="twitter:label2" content="Written by"><meta name="twitter:data2" content="Owen Latimer">')
+    assert meta_of(head, "<p>Text.</p>").author == "Owen Latimer"
 
 
 def test_an_article_by_label_and_the_name_after_it():
@@ -97,8 +97,8 @@ def test_an_article_by_label_and_the_name_after_it():
 
 
 def test_a_byline_label_without_its_name_is_no_author():
-    body = '<div class="author-label">Insights from</div><p>By Liza Burke</p><p>Text.</p>'
-    assert meta_of(body=body).author == "Liza Burke"
+    body = '<div class="author-label">Notes from</div><p>By Hana Moreau</p><p>Text.</p>'
+    assert meta_of(body=body).author == "Hana Moreau"
 
 
 def test_article_author_url_is_not_a_name():
@@ -311,7 +311,7 @@ def test_date_in_a_citation_meta_tag_written_with_a_month_name():
 
 
 def test_a_timestamp_written_in_the_text_and_a_written_date_in_a_meta_tag_of_its_own():
-    assert meta_of(body="<p>Nick van Mead</p><p>2022-11-23T08:10+02:00</p>").date == "2022-11-23"
+    assert meta_of(body="<p>Sara van Dijk</p><p>2022-11-23T08:10+02:00</p>").date == "2022-11-23"
     assert meta_of('<meta name="published" content="July 17, 2025">', "<p>Text.</p>").date == "2025-07-17"
 
 
