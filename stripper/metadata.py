@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .blocks import clean_line
+from .declared import Declared
 from .mojibake import mend_mojibake
 from .parse import page_body
 
@@ -444,7 +445,7 @@ def _author(page: _Page, tree) -> str | None:
     organisation named as author is the last resort. On an article, a declared name that is a
     login ("jdoe_wp", "sam.reed") gives way to a person's name the byline shows."""
     declared = _declared_author(page, tree)
-    if declared and not (_LOGIN.fullmatch(declared) and _looks_like_article(page) and not _is_thread(page)):
+    if declared and not (_LOGIN.fullmatch(declared) and _looks_like_article(page) and not Declared(tree).discussion):
         return declared
     shown = _shown_author(page, tree)
     if declared:
@@ -459,13 +460,6 @@ _WRITTEN_BY_LABELS = frozenset({"written by", "author", "by"})
 _LOGIN = re.compile(r"[a-z0-9._-]+|[\w.]*[a-z][A-Z]|[\w.]*[._\d][\w.]*")
 # A person's name as a byline shows it: two to four capitalised words.
 _PERSON = re.compile(r"[^\W\d_a-z][\w'’.-]+(?: [^\W\d_a-z][\w'’.-]+){1,3}")
-_THREAD_TYPES = frozenset({"DiscussionForumPosting", "QAPage"})
-
-
-def _is_thread(page: _Page) -> bool:
-    return any(_THREAD_TYPES.intersection(_types(obj)) for obj in page.objects)
-
-
 def _declared_author(page: _Page, tree) -> str | None:
     """The person(s) the page declares as author: JSON-LD, meta tags, the twitter tags' "Written by"
     card, microdata, rel=author."""
@@ -624,8 +618,14 @@ def _byline(text: str | None) -> str | None:
 # names joined by "and"), perhaps with a role or the date after a separator ("By Jo Reed | May 3,
 # 2024", "By Jo Reed Updated Sep 5, 2024"). Scraped text has no markup to say what a byline is.
 _NAME = r"[^\W\d_a-z][\w.'’-]*(?: (?:(?:de|van|von|der|den|da|di|del|du|la|le) ){0,2}[^\W\d_a-z][\w.'’-]*){1,3}"
+# The label a byline line opens with ("By", "Written by", "Recipe by:"), case aside; STR051 strips it
+# from a line before it compares the line with the author's name.
+_BYLINE_LABEL_WORDS = ("written", "posted", "published", "recipe")
+BYLINE_LABEL = rf"(?:(?:{'|'.join(_BYLINE_LABEL_WORDS)}) )?by:?"
+# The letters a byline line can open with: a quick test before the pattern.
+_BYLINE_INITIALS = frozenset("".join(word[0] for word in ("by", *_BYLINE_LABEL_WORDS)))
 _BYLINE_LINE = re.compile(
-    rf"(?i:(?:(?:written|posted|published|recipe) )?by:?) {_NAME}(?:,? (?:and|&) {_NAME})?"
+    rf"(?i:{BYLINE_LABEL}) {_NAME}(?:,? (?:and|&) {_NAME})?"
     rf"(?:\s*(?:[|•●⋅∙·–—»,-]|\b(?i:updated|published|posted|on)\b).{{0,80}})?"
 )
 
@@ -633,7 +633,7 @@ _BYLINE_LINE = re.compile(
 def byline_name(line: str) -> str | None:
     """The name(s) in ``line`` when the line is a byline ("By Jo Reed | May 3, 2024" → "Jo Reed"),
     else None."""
-    if len(line) > 160 or line[:1] not in "BbWwPpRr":  # "By", "Written by", "Posted by", "Recipe by" ...
+    if len(line) > 160 or line[:1].lower() not in _BYLINE_INITIALS:
         return None
     return _byline(line) if _BYLINE_LINE.fullmatch(line) else None
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
-from ...metadata import MONTH_WORDS, byline_name
+from ...metadata import BYLINE_LABEL, MONTH_WORDS, byline_name
 from ..model import Rule, TextState, normalise
 
 
@@ -62,7 +62,7 @@ _DATE_LINE = re.compile(
     r"(?:,? (?:at )?\d{1,2}:\d\d(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?)?",
     re.IGNORECASE,
 )
-_BY = re.compile(r"^(?:(?:written|posted|published|recipe) )?by:? ", re.IGNORECASE)
+_BY = re.compile(rf"^{BYLINE_LABEL} ", re.IGNORECASE)
 # The labels of a byline's parts, printed as lines of their own ("Posted on" / "Nov 21, 2018"),
 # and a reading time ("4 minutes", "5 min read").
 _BYLINE_LABEL = re.compile(rf"(?:{_DATE_LABEL}(?: on| at)?|reading time|read time)"
