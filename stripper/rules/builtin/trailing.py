@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from ..model import Rule, TextState, is_prose, word_count, words_reach
 from ..patterns import BlockMatcher
@@ -15,14 +16,36 @@ from .notices import COOKIE_NOTICES
 from .related import POST_NAVIGATION, RELATED_HEADINGS
 from .share import FEEDBACK_PROMPTS, FOLLOW_PROMPTS, SHARE_PROMPTS
 
-# What closes an article (the patterns of the rules named), and how far into the text such a line
-# must stand to count: past a share of its characters, or past so many characters (a long thread of
-# comments after an article makes the article a small share of the text). A comment form or counter,
-# a follow prompt and a tag line come after the article; an author box may come before it, and a
-# related list's heading between two of its paragraphs, so they must stand further in.
-# The last field, when set, is the most prose that may follow the line, as a share of all the text
-# before it (see TextState.prose_after): lead forms, share bars and newsletter boxes also stand
-# between two parts of an article, and close it only when (next to) no sentence follows.
+
+class _Marker(NamedTuple):
+    """A kind of line that closes an article (the patterns of the rule named), and where it counts."""
+
+    matcher: BlockMatcher
+    #: How far into the text such a line must stand to count: past this share of its characters, or
+    #: past ``chars`` characters (a long thread of comments after an article makes the article a
+    #: small share of the text).
+    share: float
+    chars: int
+    #: When set, the most prose that may follow the line, as a share of all the text before it (see
+    #: TextState.prose_after): lead forms, share bars and newsletter boxes also stand between two
+    #: parts of an article, and close it only when (next to) no sentence follows.
+    prose_after: float | None = None
+    #: When set, a further test of the line (``state``, its index) before it closes the article.
+    confirm: Callable[[TextState, int], bool] | None = None
+    #: False for the lines that close nothing on a page, where they are the site's own ("Follow Us"
+    #: in a sidebar, "Facebook" in a list of sign-in providers), wherever they stand.
+    on_pages: bool = True
+
+
+def _opens_named_bio(state: TextState, i: int) -> bool:
+    """Whether the live line after "About Jane Doe" (line ``i``) is Jane Doe's bio."""
+    live = state.live()
+    n = bisect_left(live, i) + 1
+    return n < len(live) and named_bio(state.texts[i].strip().partition(" ")[2], state.texts[live[n]])
+
+
+# Boxes that also stand between paragraphs (share bars, newsletter boxes ...) close the article when
+# the sentences after them come to at most this share of the text before them.
 _BOX_PROSE_AFTER = 0.08
 # The heading of the list of sources some guides close with ("Article Sources", "View Article
 # Sources"): the citations under it are sentences, and the site's boxes follow them.
@@ -30,21 +53,22 @@ SOURCE_LIST_HEADINGS = BlockMatcher(blocks=[r"(?:view |show )?article sources"])
 # "About Jane Doe" over an author's bio ("Jane is a travel writer …"): the heading closes the
 # article when the line after it is that person's bio (see ``_opens_named_bio``).
 ABOUT_SOMEONE = BlockMatcher(blocks=[r"about [^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){1,3}"])
+# A comment form or counter, a follow prompt and a tag line come after the article; an author box
+# may come before it, and a related list's heading between two of its paragraphs, so they must
+# stand further in.
 _END_MARKERS = (
-    (COMMENT_PROMPTS.apply, 0.25, 8_000, None), (COMMENT_COUNT.apply, 0.25, 8_000, None),
-    (FOLLOW_PROMPTS.apply, 0.25, 8_000, None), (TAG_LINES.apply, 0.25, 8_000, None),
-    (AUTHOR_BOX_LABELS.apply, 0.5, 16_000, None), (SOURCE_LIST_HEADINGS, 0.5, 16_000, None),
-    (ABOUT_SOMEONE, 0.5, 16_000, None),
-    (RELATED_HEADINGS, 0.9, 30_000, None),
-    (FORM_FIELDS.apply, 0.25, 8_000, 1.0),
-) + tuple((matcher, 0.5, 16_000, _BOX_PROSE_AFTER) for matcher in (
-    SHARE_PROMPTS.apply, NEWSLETTER_SIGNUP.apply, SUPPORT_APPEALS.apply, COOKIE_NOTICES.apply,
+    _Marker(COMMENT_PROMPTS.apply, 0.25, 8_000), _Marker(COMMENT_COUNT.apply, 0.25, 8_000),
+    _Marker(FOLLOW_PROMPTS.apply, 0.25, 8_000, on_pages=False), _Marker(TAG_LINES.apply, 0.25, 8_000),
+    _Marker(AUTHOR_BOX_LABELS.apply, 0.5, 16_000), _Marker(SOURCE_LIST_HEADINGS, 0.5, 16_000),
+    _Marker(ABOUT_SOMEONE, 0.5, 16_000, confirm=_opens_named_bio),
+    _Marker(RELATED_HEADINGS, 0.9, 30_000),
+    _Marker(FORM_FIELDS.apply, 0.25, 8_000, prose_after=1.0),
+    _Marker(SHARE_PROMPTS.apply, 0.5, 16_000, _BOX_PROSE_AFTER, on_pages=False),
+) + tuple(_Marker(matcher, 0.5, 16_000, _BOX_PROSE_AFTER) for matcher in (
+    NEWSLETTER_SIGNUP.apply, SUPPORT_APPEALS.apply, COOKIE_NOTICES.apply,
     FEEDBACK_PROMPTS.apply, POST_NAVIGATION.apply, COPYRIGHT_FOOTERS.apply,
 ))
-_MARKER_MATCHERS = tuple(marker[0] for marker in _END_MARKERS)
-# Markers that close nothing on a page: there a share bar's or a follow box's lines are the site's
-# own ("Follow Us" in a sidebar, "Facebook" in a list of sign-in providers), wherever they stand.
-_TEXT_ONLY_MARKERS = frozenset({SHARE_PROMPTS.apply, FOLLOW_PROMPTS.apply})
+_MARKER_MATCHERS = tuple(marker.matcher for marker in _END_MARKERS)
 
 
 def after_article_end(state: TextState, indices: Sequence[int]) -> list[int]:
@@ -54,21 +78,20 @@ def after_article_end(state: TextState, indices: Sequence[int]) -> list[int]:
     text = state.kind == "text"
     if not (text or state.article):
         return []  # on other pages the extractor has chosen the content: a listing, a forum thread
-    founds = [matcher.matching(state) if text or matcher not in _TEXT_ONLY_MARKERS else None
-              for matcher in _MARKER_MATCHERS]
+    founds = [marker.matcher.matching(state) if text or marker.on_pages else None for marker in _END_MARKERS]
     if not any(founds):
         return []  # many pages have no marker at all
     begun = next((i for i in indices if state.is_substantial(i)), None)  # the article's first paragraph
     if begun is None:
         return []
     end = len(state.texts)
-    for found, (matcher, share, chars, prose_after) in zip(founds, _END_MARKERS, strict=True):
+    for found, marker in zip(founds, _END_MARKERS, strict=True):
         if found:
-            first = max(min(state.first_past(share), state.first_reaching(chars)), begun + 1)
+            first = max(min(state.first_past(marker.share), state.first_reaching(marker.chars)), begun + 1)
             # the first marker in range that closes: each test scans the rest of the page
             end = next((i for i in sorted(found) if first <= i < end and _closes(state, i)
-                        and (prose_after is None or state.prose_after(i) <= prose_after)
-                        and (matcher is not ABOUT_SOMEONE or _opens_named_bio(state, i))), end)
+                        and (marker.prose_after is None or state.prose_after(i) <= marker.prose_after)
+                        and (marker.confirm is None or marker.confirm(state, i))), end)
     return [i for i in indices if i >= end] if end < len(state.texts) else []
 
 
@@ -81,13 +104,6 @@ def _closes(state: TextState, i: int) -> bool:
     except ValueError:
         return True
     return False
-
-
-def _opens_named_bio(state: TextState, i: int) -> bool:
-    """Whether the live line after "About Jane Doe" (line ``i``) is Jane Doe's bio."""
-    live = state.live()
-    n = bisect_left(live, i) + 1
-    return n < len(live) and named_bio(state.texts[i].strip().partition(" ")[2], state.texts[live[n]])
 
 
 # Lets the pattern prefilter find the markers too.
