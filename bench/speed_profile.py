@@ -49,7 +49,7 @@ STAGES = [
     ("DOM rules", ("run_dom_rules",), "stripper/rules/apply.py"),
     ("auto extractor", ("AutoExtractor.extract",), "stripper/extractors/auto.py"),
     ("· product-page test", ("is_product_page",), "stripper/extractors/auto.py"),
-    ("· density extractor", ("extract_lines",), "stripper/extractors/density.py"),
+    ("· density extractor", ("DensityExtractor.extract",), "stripper/extractors/density.py"),
     ("· · page walk (blocks)", ("_walk",), "stripper/extractors/density.py"),
     ("· trafilatura fallback", ("TrafilaturaExtractor.extract",), "stripper/extractors/trafilatura.py"),
     ("trafilatura bare_extraction", ("bare_extraction",), "trafilatura/core.py"),

@@ -12,11 +12,15 @@ from stripper import Stripper
 from stripper.declared import Declared
 from stripper.extractors import extractor_names, get_extractor
 from stripper.extractors.auto import FALLBACK_BELOW, PRODUCT_SHORT_BELOW, chrome_share, site_chrome
-from stripper.extractors.density import JUNK_ATTR, JUNK_WORDS, MODIFIER_PREFIXES, _junk_attrs, extract_lines
+from stripper.extractors.density import JUNK_ATTR, JUNK_WORDS, MODIFIER_PREFIXES, DensityExtractor, _junk_attrs
 from stripper.parse import parse_html
 
 ARTICLE = "".join(f"<p>{PROSE[i % 2]} Paragraph {i}.</p>" for i in range(6))
 NAV = "<ul>" + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(8)) + "</ul>"
+
+
+def extract_lines(tree) -> list[str]:
+    return DensityExtractor().extract(tree, url=None).lines
 
 
 def lines(body: str) -> list[str]:

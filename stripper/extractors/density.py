@@ -162,18 +162,14 @@ class DensityExtractor:
         return Extracted(lines=[block.text for block in blocks], url=url, holders=holders)
 
 
-def extract_lines(tree, declared: Declared | None = None) -> list[str]:
-    """The body's lines; ``declared``: what the page's structured data says (read here when not given)."""
-    return [block.text for block in _body_blocks(tree, declared)]
-
-
 def _holder(block: _Block):
     """The innermost element of ``HOLDERS`` around ``block`` (the body, at the least)."""
     return next((element for element in reversed(block.path) if element.tag in HOLDERS), None)
 
 
 def _body_blocks(tree, declared: Declared | None) -> list[_Block]:
-    """The blocks of the body (see ``extract_lines``)."""
+    """The blocks of the body, in order; ``declared``: what the page's structured data says (read
+    here when not given)."""
     body = page_body(tree)
     blocks = _walk(body)
     if not blocks:
